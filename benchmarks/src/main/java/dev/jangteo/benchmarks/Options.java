@@ -1,0 +1,278 @@
+package dev.jangteo.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Command-line options: {@code --key=value} pairs (or {@code --help}), each with a default.
+ * Every value is validated when parsed, so the typed accessors never fail later.
+ */
+public final class Options {
+
+    /** One recognised option. */
+    private record Spec(String key, String defaultValue, String help) {
+    }
+
+    private static final List<Spec> SPECS = List.of(
+            new Spec("command-url", "http://127.0.0.1:8081", "command side base URL"),
+            new Spec("query-url", "http://127.0.0.1:8082", "query side base URL"),
+            new Spec("scenario", "all",
+                    "all | race | sequential | ramp | sustained | pgbench | heap (comma-separated list allowed)"),
+            new Spec("race-rounds", "5", "measured race rounds, a new coupon each round"),
+            new Spec("race-warmup-rounds", "1", "race rounds run first and left out of the aggregate"),
+            new Spec("race-clients", "100", "clients released at once per race round"),
+            new Spec("race-quantity", "50", "coupon quantity in the race"),
+            new Spec("sequential-requests", "100", "issues sent one after another by a single client"),
+            new Spec("ramp-seconds", "40", "ramp length: 1/4 up to 20 clients, 1/2 up to 50, 1/4 down to 0"),
+            new Spec("sustained-seconds", "20", "measured length of the sustained scenario"),
+            new Spec("sustained-clients", "64", "clients hammering one hot coupon"),
+            new Spec("warmup-seconds", "3", "unmeasured warm-up before the sustained window"),
+            new Spec("settle-seconds", "10", "longest wait for the query side to catch up"),
+            new Spec("request-timeout-seconds", "10", "per-request timeout (counted as an error)"),
+            new Spec("pgbench-seconds", "10", "length of each pgbench run"),
+            new Spec("pgbench-clients", "1", "pgbench client counts, comma-separated (e.g. 1,16)"),
+            new Spec("pg-host", "127.0.0.1", "PostgreSQL host for pgbench"),
+            new Spec("pg-port", "5432", "PostgreSQL port for pgbench"),
+            new Spec("pg-user", "", "PostgreSQL role (default: try jangteo/jangteo, then postgres)"),
+            new Spec("pg-password", "", "password of --pg-user (default: $PGPASSWORD)"),
+            new Spec("out-dir", "", "where results-<timestamp>.json goes (default: next to the jar)"));
+
+    private final Map<String, String> values;
+    private final boolean help;
+
+    private Options(Map<String, String> values, boolean help) {
+        this.values = values;
+        this.help = help;
+    }
+
+    public static Options parse(String[] args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        SPECS.forEach(spec -> values.put(spec.key(), spec.defaultValue()));
+        boolean help = false;
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+                continue;
+            }
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new UsageException("expected --key=value, got '" + arg + "'");
+            }
+            String key = arg.substring(2, arg.indexOf('='));
+            if (!values.containsKey(key)) {
+                throw new UsageException("unknown option --" + key);
+            }
+            values.put(key, arg.substring(arg.indexOf('=') + 1).trim());
+        }
+        Options options = new Options(Collections.unmodifiableMap(values), help);
+        options.validate();
+        return options;
+    }
+
+    private void validate() {
+        scenarios();
+        positive("race-rounds");
+        nonNegative("race-warmup-rounds");
+        positive("race-clients");
+        positive("race-quantity");
+        positive("sequential-requests");
+        positive("ramp-seconds");
+        positive("sustained-seconds");
+        positive("sustained-clients");
+        nonNegative("warmup-seconds");
+        nonNegative("settle-seconds");
+        positive("request-timeout-seconds");
+        positive("pgbench-seconds");
+        pgbenchClients();
+        positive("pg-port");
+        url("command-url");
+        url("query-url");
+    }
+
+    public static String usage() {
+        StringBuilder text = new StringBuilder("""
+                Jangteo benchmark runner: drives the running apps and prints figures (not tests).
+
+                usage: java -jar benchmarks/target/benchmarks.jar [--key=value ...]
+
+                """);
+        for (Spec spec : SPECS) {
+            String shown = spec.defaultValue().isEmpty() ? "" : " (default " + spec.defaultValue() + ")";
+            text.append(String.format(Locale.ROOT, "  --%-25s %s%s%n", spec.key(), spec.help(), shown));
+        }
+        text.append("""
+
+                'all' runs pgbench, race, sequential, ramp, sustained, then reads the apps' heap.
+                Exit status: 0 when every check held, 1 when a check failed or a scenario broke, 2 on bad options.
+                """);
+        return text.toString();
+    }
+
+    public boolean help() {
+        return help;
+    }
+
+    /** Every option's value (a password masked), for the JSON report. */
+    public Map<String, String> asMap() {
+        Map<String, String> shown = new LinkedHashMap<>(values);
+        shown.computeIfPresent("pg-password", (key, value) -> value.isEmpty() ? value : "***");
+        return shown;
+    }
+
+    public String commandUrl() {
+        return stripSlash(values.get("command-url"));
+    }
+
+    public String queryUrl() {
+        return stripSlash(values.get("query-url"));
+    }
+
+    /** The scenarios to run, in the order 'all' runs them. */
+    public Set<ScenarioName> scenarios() {
+        Set<ScenarioName> chosen = EnumSet.noneOf(ScenarioName.class);
+        for (String name : values.get("scenario").split(",")) {
+            String trimmed = name.trim().toLowerCase(Locale.ROOT);
+            if (trimmed.equals("all")) {
+                chosen.addAll(EnumSet.allOf(ScenarioName.class));
+                continue;
+            }
+            chosen.add(ScenarioName.parse(trimmed)
+                    .orElseThrow(() -> new UsageException("unknown scenario '" + trimmed + "'")));
+        }
+        return chosen;
+    }
+
+    public int raceRounds() {
+        return integer("race-rounds");
+    }
+
+    public int raceWarmupRounds() {
+        return integer("race-warmup-rounds");
+    }
+
+    public int raceClients() {
+        return integer("race-clients");
+    }
+
+    public int raceQuantity() {
+        return integer("race-quantity");
+    }
+
+    public int sequentialRequests() {
+        return integer("sequential-requests");
+    }
+
+    public Duration ramp() {
+        return Duration.ofSeconds(integer("ramp-seconds"));
+    }
+
+    public Duration sustained() {
+        return Duration.ofSeconds(integer("sustained-seconds"));
+    }
+
+    public int sustainedClients() {
+        return integer("sustained-clients");
+    }
+
+    public Duration warmup() {
+        return Duration.ofSeconds(integer("warmup-seconds"));
+    }
+
+    public Duration settle() {
+        return Duration.ofSeconds(integer("settle-seconds"));
+    }
+
+    public Duration requestTimeout() {
+        return Duration.ofSeconds(integer("request-timeout-seconds"));
+    }
+
+    public Duration pgbench() {
+        return Duration.ofSeconds(integer("pgbench-seconds"));
+    }
+
+    public List<Integer> pgbenchClients() {
+        List<Integer> clients = new ArrayList<>();
+        for (String part : values.get("pgbench-clients").split(",")) {
+            int count = parseInt("pgbench-clients", part.trim());
+            if (count < 1) {
+                throw new UsageException("--pgbench-clients needs positive numbers");
+            }
+            clients.add(count);
+        }
+        return List.copyOf(clients);
+    }
+
+    public String pgHost() {
+        return values.get("pg-host");
+    }
+
+    public int pgPort() {
+        return integer("pg-port");
+    }
+
+    public Optional<String> pgUser() {
+        return optional("pg-user");
+    }
+
+    public Optional<String> pgPassword() {
+        return optional("pg-password");
+    }
+
+    public Optional<String> outDir() {
+        return optional("out-dir");
+    }
+
+    private Optional<String> optional(String key) {
+        String value = values.get(key);
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    private int integer(String key) {
+        return parseInt(key, values.get(key));
+    }
+
+    private void positive(String key) {
+        if (integer(key) < 1) {
+            throw new UsageException("--" + key + " must be at least 1");
+        }
+    }
+
+    private void nonNegative(String key) {
+        if (integer(key) < 0) {
+            throw new UsageException("--" + key + " must not be negative");
+        }
+    }
+
+    private void url(String key) {
+        String value = values.get(key);
+        if (!value.startsWith("http://") && !value.startsWith("https://")) {
+            throw new UsageException("--" + key + " must be an http(s) URL, got '" + value + "'");
+        }
+    }
+
+    private static int parseInt(String key, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + key + " needs a whole number, got '" + value + "'");
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** A mistake on the command line: reported with the usage text, exit status 2. */
+    public static final class UsageException extends RuntimeException {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.jangteo.command.coupon;
+
+import dev.jangteo.api.coupon.CouponTerms;
+import dev.jangteo.api.coupon.DefineCouponCommand;
+import dev.jangteo.api.coupon.DiscountType;
+import dev.jangteo.api.coupon.IssueOutcome;
+import dev.jangteo.api.coupon.IssueRequest;
+import dev.jangteo.command.web.CommandMetadata;
+import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.platform.web.Validated;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+@RestController
+@RequestMapping("/api/coupons")
+class CouponController {
+
+    static final String NOT_FOUND = "COUPON_NOT_FOUND";
+    private static final long ISSUE_TIMEOUT_SECONDS = 10;
+
+    private final CommandGateway commandGateway;
+    private final CouponIssueDesk issueDesk;
+    private final Clock clock;
+
+    CouponController(CommandGateway commandGateway, CouponIssueDesk issueDesk) {
+        this.commandGateway = commandGateway;
+        this.issueDesk = issueDesk;
+        this.clock = Clock.systemUTC();
+    }
+
+    record DefineCouponRequest(String couponId, String name, DiscountType discountType, Long discountValue,
+                               Integer totalQuantity, Instant validFrom, Instant validUntil) {
+
+        DefineCouponCommand toCommand() {
+            String id = couponId == null ? UUID.randomUUID().toString() : couponId;
+            return new DefineCouponCommand(id, new CouponTerms(
+                    name, discountType, required(discountValue, "discountValue"),
+                    required(totalQuantity, "totalQuantity"), validFrom, validUntil));
+        }
+
+        private static <T> T required(T value, String field) {
+            if (value == null) {
+                throw new IllegalArgumentException(field + " is required");
+            }
+            return value;
+        }
+    }
+
+    record CouponCreated(String couponId) {
+    }
+
+    record IssueCouponRequest(String userId) {
+    }
+
+    record CouponIssued(String couponId, String userId, long sequence) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    CouponCreated define(@RequestBody DefineCouponRequest request,
+                         @RequestHeader(name = CommandMetadata.CORRELATION_HEADER, required = false) String correlationId,
+                         @RequestHeader(name = CommandMetadata.ACTING_USER_HEADER, required = false) String actingUser) {
+        DefineCouponCommand command = Validated.of(request::toCommand);
+        try {
+            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                                                            .andMetaData(CommandMetadata.of(correlationId, actingUser)));
+        } catch (AggregateStreamCreationException e) {
+            throw ApiException.conflict("COUPON_ALREADY_EXISTS", "A coupon with id " + command.couponId() + " exists");
+        }
+        return new CouponCreated(command.couponId());
+    }
+
+    @PostMapping("/{couponId}/issues")
+    @ResponseStatus(HttpStatus.CREATED)
+    CouponIssued issue(@PathVariable String couponId, @RequestBody IssueCouponRequest body) {
+        IssueRequest request = Validated.of(() -> new IssueRequest(body.userId(), clock.instant()));
+        IssueOutcome outcome = await(couponId, request);
+        if (outcome.wasIssued()) {
+            return new CouponIssued(couponId, outcome.userId(), outcome.sequence());
+        }
+        throw switch (outcome.refusal()) {
+            case SOLD_OUT -> ApiException.conflict("COUPON_SOLD_OUT", "Every copy of this coupon has been issued");
+            case ALREADY_ISSUED -> ApiException.conflict("COUPON_ALREADY_ISSUED",
+                                                         "User " + outcome.userId() + " already holds this coupon");
+            case NOT_ACTIVE -> ApiException.conflict("COUPON_NOT_ACTIVE", "The coupon is not valid at this time");
+        };
+    }
+
+    private IssueOutcome await(String couponId, IssueRequest request) {
+        if (couponId.length() > 64) {
+            throw ApiException.notFound(NOT_FOUND, "No coupon " + couponId);
+        }
+        try {
+            return issueDesk.issue(couponId, request).get(ISSUE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | CompletionException e) {
+            if (e.getCause() instanceof AggregateNotFoundException) {
+                throw ApiException.notFound(NOT_FOUND, "No coupon " + couponId);
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "COMMAND_TIMEOUT",
+                                   "The claim was not decided in time; it may still be decided. Check your coupons.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

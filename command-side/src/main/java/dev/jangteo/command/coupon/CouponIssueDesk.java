@@ -1,0 +1,150 @@
+package dev.jangteo.command.coupon;
+
+import dev.jangteo.api.coupon.IssueCouponCommand;
+import dev.jangteo.api.coupon.IssueCouponResult;
+import dev.jangteo.api.coupon.IssueOutcome;
+import dev.jangteo.api.coupon.IssueRequest;
+import dev.jangteo.platform.axon.AuditMetadata;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Group commit for coupon claims. Claims on one coupon queue in arrival order in a lane; while one batch is being
+ * decided and committed, new claims wait, and the next batch takes all of them (up to {@code maxBatch}). A lone claim
+ * goes out at once; a burst of hundreds costs a handful of transactions instead of hundreds, which is what lets one
+ * hot coupon approach the database's own commit rate. Fairness holds: a lane is FIFO and the aggregate decides a
+ * batch in order.
+ * <p>
+ * When another instance wrote the coupon first, the event store's unique (aggregate, sequence) key rejects the whole
+ * batch with a ConcurrencyException, Axon drops the stale cached aggregate, and the batch is decided again on fresh
+ * state, after a short random pause so that competing instances do not retry in lockstep.
+ */
+public class CouponIssueDesk implements AutoCloseable {
+
+    private final CommandGateway commandGateway;
+    private final int maxBatch;
+    private final int maxAttempts;
+    private final ConcurrentMap<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final ExecutorService drainers = Executors.newVirtualThreadPerTaskExecutor();
+
+    public CouponIssueDesk(CommandGateway commandGateway, int maxBatch, int maxAttempts) {
+        this.commandGateway = commandGateway;
+        this.maxBatch = maxBatch;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** Queues a claim; the future completes with its outcome or fails as the command failed. */
+    public CompletableFuture<IssueOutcome> issue(String couponId, IssueRequest request) {
+        Claim claim = new Claim(request, new CompletableFuture<>());
+        lanes.computeIfAbsent(couponId, Lane::new).offer(claim);
+        return claim.outcome();
+    }
+
+    @Override
+    public void close() {
+        drainers.shutdown();
+    }
+
+    private record Claim(IssueRequest request, CompletableFuture<IssueOutcome> outcome) {
+    }
+
+    private final class Lane {
+
+        private final String couponId;
+        private final ConcurrentLinkedQueue<Claim> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean draining = new AtomicBoolean();
+
+        private Lane(String couponId) {
+            this.couponId = couponId;
+        }
+
+        void offer(Claim claim) {
+            queue.add(claim);
+            if (draining.compareAndSet(false, true)) {
+                drainers.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                List<Claim> batch = take();
+                if (!batch.isEmpty()) {
+                    decide(couponId, batch);
+                    continue;
+                }
+                draining.set(false);
+                if (queue.isEmpty()) {
+                    // Idle lanes go, so that unknown coupon ids cannot pile up lanes.
+                    lanes.remove(couponId, this);
+                }
+                // A claim offered after take() saw draining=true and started nothing: take it over, unless its
+                // own offer() already started a drainer.
+                if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+                    return;
+                }
+            }
+        }
+
+        private List<Claim> take() {
+            List<Claim> batch = new ArrayList<>();
+            Claim claim;
+            while (batch.size() < maxBatch && (claim = queue.poll()) != null) {
+                batch.add(claim);
+            }
+            return batch;
+        }
+    }
+
+    private void decide(String couponId, List<Claim> batch) {
+        IssueCouponCommand command = new IssueCouponCommand(couponId, batch.stream().map(Claim::request).toList());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                MetaData origin = MetaData.with(AuditMetadata.CORRELATION_ID, UUID.randomUUID().toString());
+                IssueCouponResult result = commandGateway.sendAndWait(
+                        GenericCommandMessage.asCommandMessage(command).andMetaData(origin));
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).outcome().complete(result.outcomes().get(i));
+                }
+                return;
+            } catch (RuntimeException failure) {
+                if (attempt < maxAttempts && isLostRace(failure)) {
+                    pause(attempt);
+                    continue;
+                }
+                batch.forEach(claim -> claim.outcome().completeExceptionally(failure));
+                return;
+            }
+        }
+    }
+
+    private static boolean isLostRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10) * 2L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.jangteo.platform.eventstore;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Axon's JDBC engine on the {@link EventTables} schema, with the timestamp as {@code timestamptz} instead of Axon's
+ * ISO-8601 text. Text timestamps do not sort as instants ("...47Z" sorts after "...47.5Z"), so time-range queries,
+ * token-at-time resets and audits would silently be wrong. Payload and metadata stay byte[] in BYTEA columns.
+ */
+public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
+
+    public PostgresEventStorageEngine(Serializer eventSerializer,
+                                      Serializer snapshotSerializer,
+                                      EventUpcaster upcasterChain,
+                                      ConnectionProvider connectionProvider,
+                                      TransactionManager transactionManager,
+                                      PersistenceExceptionResolver persistenceExceptionResolver) {
+        super(JdbcEventStorageEngine.builder()
+                                    .eventSerializer(eventSerializer)
+                                    .snapshotSerializer(snapshotSerializer)
+                                    .upcasterChain(upcasterChain)
+                                    .connectionProvider(connectionProvider)
+                                    .transactionManager(transactionManager)
+                                    .persistenceExceptionResolver(persistenceExceptionResolver)
+                                    .schema(EventTables.schema())
+                                    .dataType(byte[].class)
+                                    .createTokenAt((connection, schema, dateTime) -> {
+                                        PreparedStatement statement = connection.prepareStatement(
+                                                "SELECT min(" + schema.globalIndexColumn() + ") - 1 FROM "
+                                                        + schema.domainEventTable() + " WHERE "
+                                                        + schema.timestampColumn() + " >= ?");
+                                        statement.setObject(1, dateTime.atOffset(ZoneOffset.UTC));
+                                        return statement;
+                                    }));
+    }
+
+    @Override
+    protected void writeTimestamp(PreparedStatement statement, int position, Instant timestamp)
+            throws SQLException {
+        statement.setObject(position, timestamp.atOffset(ZoneOffset.UTC));
+    }
+
+    @Override
+    protected Object readTimeStamp(ResultSet resultSet, String columnName) throws SQLException {
+        return resultSet.getObject(columnName, OffsetDateTime.class).toInstant();
+    }
+}

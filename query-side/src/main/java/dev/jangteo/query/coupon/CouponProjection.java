@@ -1,0 +1,51 @@
+package dev.jangteo.query.coupon;
+
+import dev.jangteo.api.coupon.CouponDefinedEvent;
+import dev.jangteo.api.coupon.CouponIssuedEvent;
+import jakarta.persistence.EntityManager;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+
+/**
+ * Coupons and the copies users hold. Runs in the processor's transaction together with its tracking token, so each
+ * event lands exactly once; a batch of claims on one coupon loads the coupon row once.
+ */
+@Component
+@ProcessingGroup(CouponProjection.GROUP)
+class CouponProjection {
+
+    static final String GROUP = "coupons";
+
+    private final EntityManager entityManager;
+    private final TransactionTemplate transaction;
+
+    CouponProjection(EntityManager entityManager, TransactionTemplate transaction) {
+        this.entityManager = entityManager;
+        this.transaction = transaction;
+    }
+
+    @EventHandler
+    void on(CouponDefinedEvent event, @Timestamp Instant definedAt) {
+        entityManager.persist(new CouponView(event.couponId(), event.terms(), definedAt));
+    }
+
+    @EventHandler
+    void on(CouponIssuedEvent event, @Timestamp Instant issuedAt) {
+        entityManager.find(CouponView.class, event.couponId()).recordIssued(event.sequence());
+        entityManager.persist(new UserCoupon(event.couponId(), event.userId(), event.sequence(), issuedAt));
+    }
+
+    @ResetHandler
+    void reset() {
+        transaction.executeWithoutResult(status -> {
+            entityManager.createQuery("delete from UserCoupon").executeUpdate();
+            entityManager.createQuery("delete from CouponView").executeUpdate();
+        });
+    }
+}

@@ -1,0 +1,49 @@
+package dev.jangteo.query.coupon;
+
+import dev.jangteo.api.coupon.DiscountType;
+import dev.jangteo.platform.web.ApiException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+@RestController
+class CouponQueryController {
+
+    private final CouponViews coupons;
+
+    CouponQueryController(CouponViews coupons) {
+        this.coupons = coupons;
+    }
+
+    record CouponSummary(String couponId, String name, DiscountType discountType, long discountValue,
+                         int totalQuantity, int issued, int remaining, Instant validFrom, Instant validUntil) {
+
+        static CouponSummary of(CouponView view) {
+            return new CouponSummary(view.couponId(), view.name(), view.discountType(), view.discountValue(),
+                                     view.totalQuantity(), view.issued(), view.totalQuantity() - view.issued(),
+                                     view.validFrom(), view.validUntil());
+        }
+    }
+
+    record HeldCoupon(String couponId, String name, DiscountType discountType, long discountValue,
+                      UserCoupon.State state, long sequence, Instant issuedAt) {
+    }
+
+    record HeldCoupons(String userId, List<HeldCoupon> coupons) {
+    }
+
+    @GetMapping("/api/coupons/{couponId}")
+    CouponSummary coupon(@PathVariable String couponId) {
+        return coupons.findById(couponId)
+                      .map(CouponSummary::of)
+                      .orElseThrow(() -> ApiException.notFound("COUPON_NOT_FOUND", "No coupon " + couponId));
+    }
+
+    @GetMapping("/api/users/{userId}/coupons")
+    HeldCoupons heldBy(@PathVariable String userId) {
+        return new HeldCoupons(userId, coupons.findHeldBy(userId));
+    }
+}

@@ -1,0 +1,4 @@
+package dev.jangteo.api.coupon;
+
+public record CouponDefinedEvent(String couponId, CouponTerms terms) {
+}

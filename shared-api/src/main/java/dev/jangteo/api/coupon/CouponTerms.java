@@ -1,0 +1,37 @@
+package dev.jangteo.api.coupon;
+
+import dev.jangteo.api.Require;
+
+import java.time.Instant;
+
+/**
+ * What a coupon promises and to how many: shared by the command that defines a coupon and the event that records it.
+ * The validity window is half-open, {@code [validFrom, validUntil)}; either end may be open.
+ */
+public record CouponTerms(String name,
+                          DiscountType discountType,
+                          long discountValue,
+                          int totalQuantity,
+                          Instant validFrom,
+                          Instant validUntil) {
+
+    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_QUANTITY = 10_000_000;
+    public static final long MAX_FIXED_DISCOUNT = 100_000_000L;
+
+    public CouponTerms {
+        Require.text(name, "name", MAX_NAME_LENGTH);
+        Require.present(discountType, "discountType");
+        long maxDiscount = discountType == DiscountType.PERCENT ? 100 : MAX_FIXED_DISCOUNT;
+        Require.between(discountValue, 1, maxDiscount, "discountValue");
+        Require.between(totalQuantity, 1, MAX_QUANTITY, "totalQuantity");
+        if (validFrom != null && validUntil != null && !validUntil.isAfter(validFrom)) {
+            throw new IllegalArgumentException("validUntil must be after validFrom");
+        }
+    }
+
+    public boolean isValidAt(Instant moment) {
+        return (validFrom == null || !moment.isBefore(validFrom))
+                && (validUntil == null || moment.isBefore(validUntil));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.jangteo.api.coupon;
+
+import dev.jangteo.api.Require;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Creates a coupon with a fixed number of copies for first-come-first-served issuing. */
+public record DefineCouponCommand(@TargetAggregateIdentifier String couponId, CouponTerms terms) {
+
+    public DefineCouponCommand {
+        Require.text(couponId, "couponId", 64);
+        Require.present(terms, "terms");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.jangteo.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** DESIGN.md's event store rules, checked on the tables the running command side created and wrote. */
+class EventStoreIT {
+
+    @RegisterExtension
+    static final StackExtension stack = new StackExtension("store", 1);
+
+    @Test
+    void keepsPayloadAndMetadataAsBytesNeverLargeObjects() throws Exception {
+        assertThat(columnType("payload")).isEqualTo("bytea");
+        assertThat(columnType("meta_data")).isEqualTo("bytea");
+        assertThat(columnType("time_stamp")).isEqualTo("timestamp with time zone");
+    }
+
+    @Test
+    void numbersEventsFromASequenceWithIncrementOne() throws Exception {
+        try (Connection connection = stack.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT increment_by, cache_size FROM pg_sequences
+                     WHERE schemaname = 'command_side' AND sequencename = 'domain_event_entry_global_index_seq'""")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isEqualTo(1);
+            assertThat(rows.getLong(2)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void storesReadableJsonWithCorrelationCausationAndActingUser() throws Exception {
+        Http.Response created = Http.post(stack.command().resolve("/api/coupons"), Map.of(
+                "name", "Audit", "discountType", "PERCENT", "discountValue", 10, "totalQuantity", 5));
+        String couponId = created.body().get("couponId").asText();
+        Http.post(stack.command().resolve("/api/coupons/" + couponId + "/issues"), Map.of("userId", "auditee"));
+
+        List<JsonNode> metadata = metadataOf(couponId);
+
+        assertThat(metadata).hasSize(2).allSatisfy(meta -> {
+            assertThat(meta.hasNonNull("correlationId")).isTrue();
+            assertThat(meta.hasNonNull("causationId")).isTrue();
+            assertThat(meta.hasNonNull("actingUser")).isTrue();
+        });
+        assertThat(metadata.get(1).get("actingUser").asText()).isEqualTo("auditee");
+        assertThat(CouponRace.issuedEvents(stack.get(), couponId).getFirst().get("userId").asText()).isEqualTo("auditee");
+    }
+
+    @Test
+    void cannotRewriteOrDeleteAnEvent() throws Exception {
+        CouponRace.define(stack.command(), 1);
+        try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate(
+                    "UPDATE command_side.domain_event_entry SET payload_type = 'x'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("immutable");
+            assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM command_side.domain_event_entry"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("immutable");
+        }
+    }
+
+    private static String columnType(String column) throws SQLException {
+        try (Connection connection = stack.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT data_type FROM information_schema.columns WHERE table_schema = 'command_side' "
+                             + "AND table_name = 'domain_event_entry' AND column_name = '" + column + "'")) {
+            assertThat(rows.next()).as("column %s exists", column).isTrue();
+            return rows.getString(1);
+        }
+    }
+
+    private static List<JsonNode> metadataOf(String aggregateId) throws Exception {
+        try (Connection connection = stack.connect();
+             var statement = connection.prepareStatement(
+                     "SELECT convert_from(meta_data, 'UTF8') FROM command_side.domain_event_entry "
+                             + "WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
+            statement.setString(1, aggregateId);
+            List<JsonNode> metadata = new java.util.ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    metadata.add(Http.JSON.readTree(rows.getString(1)));
+                }
+            }
+            return metadata;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.jangteo.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The real system for one test class: a database of its own on the local PostgreSQL, and the packaged command-side
+ * and query-side jars running as separate processes on free ports, exactly as {@code ./dev run} starts them. Logs go
+ * to {@code system-tests/target/apps/}. Closing stops the apps and drops the database, so runs never collide and
+ * re-runs need no cleanup.
+ */
+final class Stack implements AutoCloseable {
+
+    private static final String ADMIN_URL = System.getProperty("jangteo.it.admin-url",
+                                                               "jdbc:postgresql://127.0.0.1:5432/jangteo");
+    private static final String USER = System.getProperty("jangteo.it.user", "jangteo");
+    private static final String PASSWORD = System.getProperty("jangteo.it.password", "jangteo");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    private final String database;
+    private final List<App> commandSides = new ArrayList<>();
+    private App querySide;
+
+    private Stack(String database) {
+        this.database = database;
+    }
+
+    /** Starts {@code commandInstances} command sides on one event store, then the query side. */
+    static Stack start(String testName, int commandInstances) {
+        String database = ("jangteo_it_" + testName + "_" + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT);
+        admin("CREATE DATABASE " + database + " OWNER " + USER);
+        Stack stack = new Stack(database);
+        try {
+            for (int i = 0; i < commandInstances; i++) {
+                stack.commandSides.add(stack.launch("command-side", "command-side.jar", i));
+            }
+            stack.startQuerySide();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    URI command() {
+        return command(0);
+    }
+
+    URI command(int instance) {
+        return commandSides.get(instance).base();
+    }
+
+    List<URI> commands() {
+        return commandSides.stream().map(App::base).toList();
+    }
+
+    URI query() {
+        return querySide.base();
+    }
+
+    void stopQuerySide() {
+        querySide.stop();
+    }
+
+    void startQuerySide() {
+        querySide = launch("query-side", "query-side.jar", 0);
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + database,
+                                           USER, PASSWORD);
+    }
+
+    @Override
+    public void close() {
+        commandSides.forEach(App::stop);
+        if (querySide != null) {
+            querySide.stop();
+        }
+        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+
+    private App launch(String name, String jarProperty, int instance) {
+        String jar = System.getProperty(jarProperty);
+        if (jar == null || !Files.exists(Path.of(jar))) {
+            throw new IllegalStateException("Missing " + jarProperty + " (" + jar + "): run through mvn verify");
+        }
+        int port = freePort();
+        Path log = Path.of("target", "apps", database + "-" + name + "-" + instance + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Process process = new ProcessBuilder(
+                    java, "-Xmx512m", "-Daxoniq.update-checker.disabled=true", "-jar", jar,
+                    "--server.port=" + port,
+                    "--spring.datasource.url=" + ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + database,
+                    "--spring.datasource.username=" + USER,
+                    "--spring.datasource.password=" + PASSWORD)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            App app = new App(name + "-" + instance, process, URI.create("http://127.0.0.1:" + port), log);
+            app.awaitReady();
+            return app;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start " + name, e);
+        }
+    }
+
+    private static void admin(String sql) {
+        try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD)) {
+            connection.createStatement().execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot run '" + sql + "' on " + ADMIN_URL
+                                                    + " (does ./dev up's role exist?)", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record App(String name, Process process, URI base, Path log) {
+
+        void awaitReady() {
+            HttpClient client = HttpClient.newHttpClient();
+            Instant deadline = Instant.now().plus(READY_TIMEOUT);
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+                }
+                try {
+                    HttpResponse<String> response = client.send(
+                            HttpRequest.newBuilder(base.resolve("/actuator/health/readiness")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException ignored) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                sleep();
+            }
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " not ready within " + READY_TIMEOUT + "; see " + log);
+        }
+
+        void stop() {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private static void sleep() {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
