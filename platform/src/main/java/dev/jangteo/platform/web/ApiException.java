@@ -12,7 +12,9 @@ public class ApiException extends RuntimeException {
     private final String code;
 
     public ApiException(HttpStatus status, String code, String detail) {
-        super(detail);
+        // No stack trace: a refusal is an answer, not a fault, and a burst of 409s on a sold-out coupon
+        // would otherwise spend its time walking deep virtual-thread stacks.
+        super(detail, null, false, false);
         this.status = status;
         this.code = code;
     }
