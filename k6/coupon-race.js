@@ -24,7 +24,7 @@ const QUERY_URL = (__ENV.QUERY_URL || 'http://127.0.0.1:8082').replace(/\/+$/, '
 const RACE_CLIENTS = 100;
 const RACE_QUANTITY = 50;
 const SEQUENTIAL_REQUESTS = 100;
-const HUGE_QUANTITY = 10000000;
+const HUGE_QUANTITY = 1000000;
 const SETTLE_SECONDS = 10;
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' };

@@ -25,7 +25,8 @@ public final class Options {
             new Spec("command-url", "http://127.0.0.1:8081", "command side base URL"),
             new Spec("query-url", "http://127.0.0.1:8082", "query side base URL"),
             new Spec("scenario", "all",
-                    "all | race | sequential | ramp | sustained | pgbench | heap (comma-separated list allowed)"),
+                    "all | warmup | race | sequential | ramp | sustained | pgbench | heap (comma-separated list allowed)"),
+            new Spec("app-warmup-seconds", "30", "closed-loop load before the measured scenarios, so the apps' JIT is warm"),
             new Spec("race-rounds", "5", "measured race rounds, a new coupon each round"),
             new Spec("race-warmup-rounds", "1", "race rounds run first and left out of the aggregate"),
             new Spec("race-clients", "100", "clients released at once per race round"),
@@ -87,6 +88,7 @@ public final class Options {
         positive("sustained-seconds");
         positive("sustained-clients");
         nonNegative("warmup-seconds");
+        positive("app-warmup-seconds");
         nonNegative("settle-seconds");
         positive("request-timeout-seconds");
         positive("pgbench-seconds");
@@ -109,7 +111,7 @@ public final class Options {
         }
         text.append("""
 
-                'all' runs pgbench, race, sequential, ramp, sustained, then reads the apps' heap.
+                'all' runs pgbench, warmup, race, sequential, ramp, sustained, then reads the apps' heap.
                 Exit status: 0 when every check held, 1 when a check failed or a scenario broke, 2 on bad options.
                 """);
         return text.toString();
@@ -179,6 +181,10 @@ public final class Options {
 
     public int sustainedClients() {
         return integer("sustained-clients");
+    }
+
+    public Duration appWarmup() {
+        return Duration.ofSeconds(integer("app-warmup-seconds"));
     }
 
     public Duration warmup() {

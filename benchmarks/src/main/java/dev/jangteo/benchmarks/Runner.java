@@ -11,6 +11,7 @@ import dev.jangteo.benchmarks.scenario.RampScenario;
 import dev.jangteo.benchmarks.scenario.Scenario;
 import dev.jangteo.benchmarks.scenario.SequentialScenario;
 import dev.jangteo.benchmarks.scenario.SustainedScenario;
+import dev.jangteo.benchmarks.scenario.WarmupScenario;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -70,6 +71,7 @@ final class Runner {
         return switch (name) {
             case PGBENCH -> new PgbenchScenario(report, options.pgHost(), options.pgPort(), options.pgUser(),
                     options.pgPassword(), options.pgbenchClients(), options.pgbench());
+            case WARMUP -> new WarmupScenario(api, options.sustainedClients(), options.appWarmup());
             case RACE -> new RaceScenario(api, report, options.raceRounds(), options.raceWarmupRounds(),
                     options.raceClients(), options.raceQuantity(), options.settle());
             case SEQUENTIAL -> new SequentialScenario(api, options.sequentialRequests(), options.settle());

@@ -6,6 +6,7 @@ import java.util.Optional;
 /** The scenarios, in the order 'all' runs them. */
 public enum ScenarioName {
     PGBENCH(false),
+    WARMUP(true),
     RACE(true),
     SEQUENTIAL(true),
     RAMP(true),

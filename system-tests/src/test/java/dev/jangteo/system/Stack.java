@@ -33,22 +33,35 @@ final class Stack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final String database;
+    private final String appDatabaseUrl;
+    private final List<String> commandArgs;
     private final List<App> commandSides = new ArrayList<>();
     private App querySide;
 
-    private Stack(String database) {
+    private Stack(String database, String appDatabaseUrl, List<String> commandArgs) {
         this.database = database;
+        this.appDatabaseUrl = appDatabaseUrl;
+        this.commandArgs = commandArgs;
     }
 
-    /** Starts {@code commandInstances} command sides on one event store, then the query side. */
-    static Stack start(String testName, int commandInstances) {
+    /**
+     * Starts {@code commandInstances} command sides on one event store, then the query side. {@code commandArgs}
+     * are extra Spring Boot arguments of the command sides ({@code --jangteo.coupons.snapshot-threshold=5}).
+     */
+    static Stack start(String testName, int commandInstances, String... commandArgs) {
+        return start(testName, commandInstances, null, commandArgs);
+    }
+
+    /** As {@link #start(String, int, String...)}, with the apps reaching PostgreSQL through {@code proxy}. */
+    static Stack start(String testName, int commandInstances, TcpProxy proxy, String... commandArgs) {
         String database = ("jangteo_it_" + testName + "_" + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT);
         admin("CREATE DATABASE " + database + " OWNER " + USER);
-        Stack stack = new Stack(database);
+        String appUrl = proxy == null ? urlOf(database) : "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database;
+        Stack stack = new Stack(database, appUrl, List.of(commandArgs));
         try {
             for (int i = 0; i < commandInstances; i++) {
-                stack.commandSides.add(stack.launch("command-side", "command-side.jar", i));
+                stack.commandSides.add(stack.launch("command-side", "command-side.jar", i, stack.commandArgs));
             }
             stack.startQuerySide();
             return stack;
@@ -79,12 +92,36 @@ final class Stack implements AutoCloseable {
     }
 
     void startQuerySide() {
-        querySide = launch("query-side", "query-side.jar", 0);
+        querySide = launch("query-side", "query-side.jar", 0, List.of());
     }
 
+    /** What command side {@code instance} has logged so far. */
+    String commandSideLog(int instance) {
+        try {
+            return Files.readString(commandSides.get(instance).log());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A new process in place of command side {@code instance}: nothing cached, everything loaded from the store. */
+    void restartCommandSide(int instance) {
+        commandSides.get(instance).stop();
+        commandSides.set(instance, launch("command-side", "command-side.jar", instance, commandArgs));
+    }
+
+    /** A direct connection to this stack's database, never through a proxy. */
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + database,
-                                           USER, PASSWORD);
+        return DriverManager.getConnection(urlOf(database), USER, PASSWORD);
+    }
+
+    /** Host and port of the PostgreSQL server the stacks use. */
+    static URI postgres() {
+        return URI.create(ADMIN_URL.substring("jdbc:".length()));
+    }
+
+    private static String urlOf(String database) {
+        return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + database;
     }
 
     @Override
@@ -96,7 +133,7 @@ final class Stack implements AutoCloseable {
         admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
 
-    private App launch(String name, String jarProperty, int instance) {
+    private App launch(String name, String jarProperty, int instance, List<String> extraArgs) {
         String jar = System.getProperty(jarProperty);
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("Missing " + jarProperty + " (" + jar + "): run through mvn verify");
@@ -106,14 +143,16 @@ final class Stack implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             String java = ProcessHandle.current().info().command().orElse("java");
-            Process process = new ProcessBuilder(
+            List<String> command = new ArrayList<>(List.of(
                     java, "-Xmx512m", "-Daxoniq.update-checker.disabled=true", "-jar", jar,
                     "--server.port=" + port,
-                    "--spring.datasource.url=" + ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + database,
+                    "--spring.datasource.url=" + appDatabaseUrl,
                     "--spring.datasource.username=" + USER,
-                    "--spring.datasource.password=" + PASSWORD)
+                    "--spring.datasource.password=" + PASSWORD));
+            command.addAll(extraArgs);
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             App app = new App(name + "-" + instance, process, URI.create("http://127.0.0.1:" + port), log);
             app.awaitReady();

@@ -14,22 +14,34 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
 
     private final String name;
     private final int commandInstances;
+    private final TcpProxy databaseProxy;
+    private final String[] commandArgs;
     private Stack stack;
 
-    StackExtension(String name, int commandInstances) {
+    StackExtension(String name, int commandInstances, String... commandArgs) {
+        this(name, commandInstances, null, commandArgs);
+    }
+
+    /** The apps reach PostgreSQL through {@code databaseProxy}, which the test can cut and restore. */
+    StackExtension(String name, int commandInstances, TcpProxy databaseProxy, String... commandArgs) {
         this.name = name;
         this.commandInstances = commandInstances;
+        this.databaseProxy = databaseProxy;
+        this.commandArgs = commandArgs;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        stack = Stack.start(name, commandInstances);
+        stack = Stack.start(name, commandInstances, databaseProxy, commandArgs);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         if (stack != null) {
             stack.close();
+        }
+        if (databaseProxy != null) {
+            databaseProxy.close();
         }
     }
 

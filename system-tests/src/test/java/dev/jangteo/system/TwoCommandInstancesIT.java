@@ -48,4 +48,27 @@ class TwoCommandInstancesIT {
         assertThat(events).extracting(event -> event.get("sequence").asLong())
                           .containsExactlyElementsOf(LongStream.rangeClosed(1, 300).boxed().toList());
     }
+
+    @Test
+    void canRecoverFromAStaleCachedCouponWhenInstancesTakeTurns() {
+        String couponId = CouponRace.define(stack.command(0), 10);
+        double lostBefore = lostRaces(0) + lostRaces(1);
+
+        for (int i = 1; i <= 10; i++) {
+            Http.Response claim = Http.post(stack.command(i % 2).resolve("/api/coupons/" + couponId + "/issues"),
+                                            java.util.Map.of("userId", "turn-" + i));
+            assertThat(claim.status()).isEqualTo(201);
+            assertThat(claim.body().get("sequence").asLong()).isEqualTo(i);
+        }
+
+        // From the third claim on, each instance's cached coupon is one write behind: the store refuses the
+        // stale append and the claim is decided again on fresh state.
+        assertThat(lostRaces(0) + lostRaces(1) - lostBefore).isGreaterThanOrEqualTo(8);
+    }
+
+    private static double lostRaces(int instance) {
+        Http.Response metric = Http.get(stack.command(instance).resolve(
+                "/actuator/metrics/jangteo.coupon.issue.lost.races"));
+        return metric.body().path("measurements").path(0).path("value").asDouble();
+    }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class RampScenario implements Scenario {
 
-    static final long HUGE_QUANTITY = 10_000_000;
+    static final long HUGE_QUANTITY = 1_000_000;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     /** Move linearly from the previous stage's target to {@code target} over {@code nanos}. */

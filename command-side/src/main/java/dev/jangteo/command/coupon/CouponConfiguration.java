@@ -1,6 +1,7 @@
 package dev.jangteo.command.coupon;
 
 import dev.jangteo.command.config.LruCache;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -23,7 +24,8 @@ class CouponConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    CouponIssueDesk couponIssueDesk(CommandGateway commandGateway, CouponProperties properties) {
-        return new CouponIssueDesk(commandGateway, properties.maxBatch(), properties.maxAttempts());
+    CouponIssueDesk couponIssueDesk(CommandGateway commandGateway, CouponProperties properties,
+                                    MeterRegistry meters) {
+        return new CouponIssueDesk(commandGateway, properties.maxBatch(), properties.maxAttempts(), meters);
     }
 }

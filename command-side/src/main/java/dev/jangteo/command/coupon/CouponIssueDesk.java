@@ -8,6 +8,10 @@ import dev.jangteo.platform.axon.AuditMetadata;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.util.ArrayList;
@@ -40,11 +44,25 @@ public class CouponIssueDesk implements AutoCloseable {
     private final int maxAttempts;
     private final ConcurrentMap<String, Lane> lanes = new ConcurrentHashMap<>();
     private final ExecutorService drainers = Executors.newVirtualThreadPerTaskExecutor();
+    private final DistributionSummary batchSizes;
+    private final Timer batchTimes;
+    private final Counter lostRaces;
 
-    public CouponIssueDesk(CommandGateway commandGateway, int maxBatch, int maxAttempts) {
+    public CouponIssueDesk(CommandGateway commandGateway, int maxBatch, int maxAttempts, MeterRegistry meters) {
         this.commandGateway = commandGateway;
         this.maxBatch = maxBatch;
         this.maxAttempts = maxAttempts;
+        this.batchSizes = DistributionSummary.builder("jangteo.coupon.issue.batch.size")
+                                             .description("Claims decided and committed together")
+                                             .publishPercentiles(0.5, 0.99)
+                                             .register(meters);
+        this.batchTimes = Timer.builder("jangteo.coupon.issue.batch.time")
+                               .description("Deciding and committing one batch of claims, retries included")
+                               .publishPercentiles(0.5, 0.99)
+                               .register(meters);
+        this.lostRaces = Counter.builder("jangteo.coupon.issue.lost.races")
+                                .description("Batches retried because another instance wrote the coupon first")
+                                .register(meters);
     }
 
     /** Queues a claim; the future completes with its outcome or fails as the command failed. */
@@ -110,6 +128,11 @@ public class CouponIssueDesk implements AutoCloseable {
     }
 
     private void decide(String couponId, List<Claim> batch) {
+        batchSizes.record(batch.size());
+        batchTimes.record(() -> decideWithRetries(couponId, batch));
+    }
+
+    private void decideWithRetries(String couponId, List<Claim> batch) {
         IssueCouponCommand command = new IssueCouponCommand(couponId, batch.stream().map(Claim::request).toList());
         for (int attempt = 1; ; attempt++) {
             try {
@@ -122,6 +145,7 @@ public class CouponIssueDesk implements AutoCloseable {
                 return;
             } catch (RuntimeException failure) {
                 if (attempt < maxAttempts && isLostRace(failure)) {
+                    lostRaces.increment();
                     pause(attempt);
                     continue;
                 }

@@ -7,6 +7,7 @@ import dev.jangteo.api.coupon.IssueRequest;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
@@ -28,10 +29,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CouponIssueDeskTest {
 
     private final List<IssueCouponCommand> dispatched = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
     void canAnswerEachClaimOfAConcurrentBurstWithItsOwnOutcome() throws Exception {
-        CouponIssueDesk desk = new CouponIssueDesk(gateway(slowly(), new AtomicInteger()), 64, 3);
+        CouponIssueDesk desk = new CouponIssueDesk(gateway(slowly(), new AtomicInteger()), 64, 3, meters);
         List<CompletableFuture<IssueOutcome>> outcomes = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> clients = new ArrayList<>();
@@ -61,17 +63,18 @@ class CouponIssueDeskTest {
     @Test
     void canRetryABatchThatLostARaceToAnotherInstance() throws Exception {
         AtomicInteger failuresLeft = new AtomicInteger(2);
-        CouponIssueDesk desk = new CouponIssueDesk(gateway(quickly(), failuresLeft), 64, 3);
+        CouponIssueDesk desk = new CouponIssueDesk(gateway(quickly(), failuresLeft), 64, 3, meters);
 
         IssueOutcome outcome = desk.issue(Coupons.ID, new IssueRequest("alice", Coupons.NOW)).get(5, TimeUnit.SECONDS);
 
         assertThat(outcome).isEqualTo(IssueOutcome.issued("alice", 1));
         assertThat(dispatched).hasSize(3);
+        assertThat(meters.counter("jangteo.coupon.issue.lost.races").count()).isEqualTo(2);
     }
 
     @Test
     void cannotRetryForever() {
-        CouponIssueDesk desk = new CouponIssueDesk(gateway(quickly(), new AtomicInteger(5)), 64, 3);
+        CouponIssueDesk desk = new CouponIssueDesk(gateway(quickly(), new AtomicInteger(5)), 64, 3, meters);
 
         assertThatThrownBy(() -> desk.issue(Coupons.ID, new IssueRequest("alice", Coupons.NOW))
                                      .get(5, TimeUnit.SECONDS))

@@ -21,7 +21,8 @@ public final class DependencyFailures {
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessException
-                    || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+                    || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())
+                    || isAxonServerUnreachable(cause)) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -29,6 +30,12 @@ public final class DependencyFailures {
             }
         }
         return false;
+    }
+
+    /** Under the axonserver profile a command travels over gRPC; UNAVAILABLE means Axon Server cannot be reached. */
+    private static boolean isAxonServerUnreachable(Throwable cause) {
+        return cause.getClass().getName().equals("io.grpc.StatusRuntimeException")
+                && String.valueOf(cause.getMessage()).startsWith("UNAVAILABLE");
     }
 
     /** SQLState class 08 is "connection exception"; 57P01..57P03 mean the server is shutting down or starting. */

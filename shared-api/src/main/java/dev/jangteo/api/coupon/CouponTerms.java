@@ -16,7 +16,8 @@ public record CouponTerms(String name,
                           Instant validUntil) {
 
     public static final int MAX_NAME_LENGTH = 200;
-    public static final int MAX_QUANTITY = 10_000_000;
+    /** The Coupon aggregate holds the set of holders to refuse a second copy; this keeps that set bounded. */
+    public static final int MAX_QUANTITY = 1_000_000;
     public static final long MAX_FIXED_DISCOUNT = 100_000_000L;
 
     public CouponTerms {

@@ -1,0 +1,66 @@
+package dev.jangteo.system;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * PostgreSQL goes away under both apps and comes back: meanwhile commands and queries answer 503 with
+ * Retry-After, nothing half-done is stored, and afterwards both sides carry on where they were.
+ */
+class StoreOutageIT {
+
+    static final TcpProxy database = proxyToPostgres();
+
+    @RegisterExtension
+    static final StackExtension stack = new StackExtension("outage", 1, database);
+
+    @Test
+    void canAnswer503WhileTheStoreIsDownAndLoseNothing() throws Exception {
+        String couponId = CouponRace.define(stack.command(), 20);
+        for (String user : CouponRace.users("before", 5)) {
+            assertThat(claim(couponId, user).status()).isEqualTo(201);
+        }
+        CouponRace.awaitProjected(stack.query(), couponId, 5);
+
+        database.cut();
+        Http.Response refused = claim(couponId, "during");
+        Http.Response unread = Http.get(stack.query().resolve("/api/coupons/" + couponId));
+        database.restore();
+
+        assertUnavailable(refused);
+        assertUnavailable(unread);
+        Http.Response retried = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                                       .until(() -> claim(couponId, "during"), response -> response.status() != 503);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.body().get("sequence").asLong()).as("the refused claim left nothing behind").isEqualTo(6);
+        assertThat(claim(couponId, "after").body().get("sequence").asLong()).isEqualTo(7);
+        assertThat(CouponRace.issuedEvents(stack.get(), couponId)).hasSize(7);
+        CouponRace.awaitProjected(stack.query(), couponId, 7);
+    }
+
+    private static void assertUnavailable(Http.Response response) {
+        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(503);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo("SERVICE_UNAVAILABLE");
+    }
+
+    private static Http.Response claim(String couponId, String userId) {
+        return Http.post(stack.command().resolve("/api/coupons/" + couponId + "/issues"), Map.of("userId", userId));
+    }
+
+    private static TcpProxy proxyToPostgres() {
+        try {
+            return new TcpProxy(Stack.postgres().getHost(), Stack.postgres().getPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
