@@ -28,7 +28,7 @@ USER jangteo
 EXPOSE ${PORT}
 # Axon's update checker would call AxonIQ's servers at start: off, like ./dev does.
 ENV APP_PORT=${PORT} \
-    JAVA_OPTS="-Xmx512m -Daxoniq.update-checker.disabled=true" \
+    JAVA_OPTS="-Xmx512m -XX:+UseParallelGC -Daxoniq.update-checker.disabled=true" \
     AXONIQ_UPDATE_CHECKER_DISABLED=true
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=6 \
   CMD curl -fsS "http://localhost:${APP_PORT}/actuator/health/readiness" || exit 1

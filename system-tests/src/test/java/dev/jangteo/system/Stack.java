@@ -144,7 +144,7 @@ final class Stack implements AutoCloseable {
             Files.createDirectories(log.getParent());
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = new ArrayList<>(List.of(
-                    java, "-Xmx512m", "-Daxoniq.update-checker.disabled=true", "-jar", jar,
+                    java, "-Xmx512m", "-XX:+UseParallelGC", "-Daxoniq.update-checker.disabled=true", "-jar", jar,
                     "--server.port=" + port,
                     "--spring.datasource.url=" + appDatabaseUrl,
                     "--spring.datasource.username=" + USER,
