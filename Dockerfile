@@ -26,10 +26,9 @@ WORKDIR /app
 COPY --from=build --chown=jangteo:jangteo /workspace/app.jar app.jar
 USER jangteo
 EXPOSE ${PORT}
-# Axon's update checker would call AxonIQ's servers at start: off, like ./dev does.
+# The same JVM options as ./dev run (see APP_JVM_OPTS there).
 ENV APP_PORT=${PORT} \
-    JAVA_OPTS="-Xmx512m -XX:+UseParallelGC -Daxoniq.update-checker.disabled=true" \
-    AXONIQ_UPDATE_CHECKER_DISABLED=true
+    JAVA_OPTS="-Xmx512m -XX:+UseParallelGC"
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=6 \
   CMD curl -fsS "http://localhost:${APP_PORT}/actuator/health/readiness" || exit 1
 # sh -c so that JAVA_OPTS can be overridden at run time; exec keeps java as PID 1 for signals.

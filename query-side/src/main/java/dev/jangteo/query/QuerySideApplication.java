@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class QuerySideApplication {
 
     public static void main(String[] args) {
-        System.setProperty("axoniq.update-checker.disabled", "true");
+        // Axon's update checker calls AxonIQ's servers and reports usage: off unless the JVM says otherwise.
+        System.getProperties().putIfAbsent("axoniq.update-checker.disabled", "true");
         SpringApplication.run(QuerySideApplication.class, args);
     }
 }

@@ -40,8 +40,7 @@ class BadInputIT {
     @Test
     void answersAClaimWithoutUserWith400() {
         String couponId = CouponRace.define(stack.command(), 5);
-        assertProblem(Http.post(stack.command().resolve("/api/coupons/" + couponId + "/issues"), Map.of("userId", "")),
-                      400, "VALIDATION_FAILED");
+        assertProblem(CouponRace.claim(stack.command(), couponId, ""), 400, "VALIDATION_FAILED");
         assertProblem(Http.post(stack.command().resolve("/api/coupons/" + couponId + "/issues"), "{}"),
                       400, "VALIDATION_FAILED");
     }

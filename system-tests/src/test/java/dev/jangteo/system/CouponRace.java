@@ -34,6 +34,11 @@ final class CouponRace {
         return created.body().get("couponId").asText();
     }
 
+    /** One claim through command-side instance {@code command}. */
+    static Http.Response claim(URI command, String couponId, String userId) {
+        return Http.post(command.resolve("/api/coupons/" + couponId + "/issues"), Map.of("userId", userId));
+    }
+
     static List<String> users(String prefix, int count) {
         return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + "-" + i).toList();
     }
@@ -45,7 +50,7 @@ final class CouponRace {
         List<Thread> clients = new ArrayList<>();
         for (int i = 0; i < userIds.size(); i++) {
             String userId = userIds.get(i);
-            URI issues = commands.get(i % commands.size()).resolve("/api/coupons/" + couponId + "/issues");
+            URI command = commands.get(i % commands.size());
             clients.add(Thread.ofVirtual().start(() -> {
                 try {
                     start.await();
@@ -53,7 +58,7 @@ final class CouponRace {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                Http.Response response = Http.post(issues, Map.of("userId", userId));
+                Http.Response response = claim(command, couponId, userId);
                 claims.add(new Claim(userId, response.status(), response.code(),
                                      response.body().path("sequence").asLong(0)));
             }));

@@ -44,7 +44,7 @@ class EventStoreIT {
         Http.Response created = Http.post(stack.command().resolve("/api/coupons"), Map.of(
                 "name", "Audit", "discountType", "PERCENT", "discountValue", 10, "totalQuantity", 5));
         String couponId = created.body().get("couponId").asText();
-        Http.post(stack.command().resolve("/api/coupons/" + couponId + "/issues"), Map.of("userId", "auditee"));
+        CouponRace.claim(stack.command(), couponId, "auditee");
 
         List<JsonNode> metadata = metadataOf(couponId);
 
@@ -54,7 +54,8 @@ class EventStoreIT {
             assertThat(meta.hasNonNull("actingUser")).isTrue();
         });
         assertThat(metadata.get(1).get("actingUser").asText()).isEqualTo("auditee");
-        assertThat(CouponRace.issuedEvents(stack.get(), couponId).getFirst().get("userId").asText()).isEqualTo("auditee");
+        assertThat(CouponRace.issuedEvents(stack.get(), couponId).getFirst().get("userId").asText())
+                .isEqualTo("auditee");
     }
 
     @Test

@@ -57,7 +57,8 @@ final class Stack implements AutoCloseable {
         String database = ("jangteo_it_" + testName + "_" + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT);
         admin("CREATE DATABASE " + database + " OWNER " + USER);
-        String appUrl = proxy == null ? urlOf(database) : "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database;
+        String appUrl = proxy == null ? urlOf(database)
+                                      : "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database;
         Stack stack = new Stack(database, appUrl, List.of(commandArgs));
         try {
             for (int i = 0; i < commandInstances; i++) {
@@ -144,7 +145,7 @@ final class Stack implements AutoCloseable {
             Files.createDirectories(log.getParent());
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = new ArrayList<>(List.of(
-                    java, "-Xmx512m", "-XX:+UseParallelGC", "-Daxoniq.update-checker.disabled=true", "-jar", jar,
+                    java, "-Xmx512m", "-XX:+UseParallelGC", "-jar", jar,
                     "--server.port=" + port,
                     "--spring.datasource.url=" + appDatabaseUrl,
                     "--spring.datasource.username=" + USER,

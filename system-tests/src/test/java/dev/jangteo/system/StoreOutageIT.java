@@ -6,7 +6,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,22 +25,23 @@ class StoreOutageIT {
     void canAnswer503WhileTheStoreIsDownAndLoseNothing() throws Exception {
         String couponId = CouponRace.define(stack.command(), 20);
         for (String user : CouponRace.users("before", 5)) {
-            assertThat(claim(couponId, user).status()).isEqualTo(201);
+            assertThat(CouponRace.claim(stack.command(), couponId, user).status()).isEqualTo(201);
         }
         CouponRace.awaitProjected(stack.query(), couponId, 5);
 
         database.cut();
-        Http.Response refused = claim(couponId, "during");
+        Http.Response refused = CouponRace.claim(stack.command(), couponId, "during");
         Http.Response unread = Http.get(stack.query().resolve("/api/coupons/" + couponId));
         database.restore();
 
         assertUnavailable(refused);
         assertUnavailable(unread);
         Http.Response retried = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                                       .until(() -> claim(couponId, "during"), response -> response.status() != 503);
+                                       .until(() -> CouponRace.claim(stack.command(), couponId, "during"),
+                                              response -> response.status() != 503);
         assertThat(retried.status()).isEqualTo(201);
         assertThat(retried.body().get("sequence").asLong()).as("the refused claim left nothing behind").isEqualTo(6);
-        assertThat(claim(couponId, "after").body().get("sequence").asLong()).isEqualTo(7);
+        assertThat(CouponRace.claim(stack.command(), couponId, "after").body().get("sequence").asLong()).isEqualTo(7);
         assertThat(CouponRace.issuedEvents(stack.get(), couponId)).hasSize(7);
         CouponRace.awaitProjected(stack.query(), couponId, 7);
     }
@@ -52,9 +52,6 @@ class StoreOutageIT {
         assertThat(response.code()).isEqualTo("SERVICE_UNAVAILABLE");
     }
 
-    private static Http.Response claim(String couponId, String userId) {
-        return Http.post(stack.command().resolve("/api/coupons/" + couponId + "/issues"), Map.of("userId", userId));
-    }
 
     private static TcpProxy proxyToPostgres() {
         try {

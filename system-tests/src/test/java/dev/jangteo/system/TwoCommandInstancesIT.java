@@ -55,8 +55,7 @@ class TwoCommandInstancesIT {
         double lostBefore = lostRaces(0) + lostRaces(1);
 
         for (int i = 1; i <= 10; i++) {
-            Http.Response claim = Http.post(stack.command(i % 2).resolve("/api/coupons/" + couponId + "/issues"),
-                                            java.util.Map.of("userId", "turn-" + i));
+            Http.Response claim = CouponRace.claim(stack.command(i % 2), couponId, "turn-" + i);
             assertThat(claim.status()).isEqualTo(201);
             assertThat(claim.body().get("sequence").asLong()).isEqualTo(i);
         }

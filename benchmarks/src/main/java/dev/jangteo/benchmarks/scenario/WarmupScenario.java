@@ -1,7 +1,6 @@
 package dev.jangteo.benchmarks.scenario;
 
 import dev.jangteo.benchmarks.http.ApiClient;
-import dev.jangteo.benchmarks.measure.Fmt;
 import dev.jangteo.benchmarks.measure.Sample;
 import dev.jangteo.benchmarks.report.ScenarioResult;
 
@@ -43,8 +42,8 @@ public final class WarmupScenario implements Scenario {
             loop.start(clients, () -> clients);
             ClosedLoop.pause(length);
         }
-        return ScenarioResult.info(name(), "requests=" + sample.outcomes().total() + " in "
-                + Fmt.round(length.toMillis() / 1000.0) + "s (not measured)", Map.of("requests",
-                                                                                      sample.outcomes().total()));
+        long requests = sample.outcomes().total();
+        return ScenarioResult.info(name(), "requests=" + requests + " in " + length.toSeconds() + "s (not measured)",
+                                   Map.of("requests", requests));
     }
 }

@@ -4,10 +4,10 @@ import dev.jangteo.api.coupon.IssueCouponCommand;
 import dev.jangteo.api.coupon.IssueCouponResult;
 import dev.jangteo.api.coupon.IssueOutcome;
 import dev.jangteo.api.coupon.IssueRequest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;

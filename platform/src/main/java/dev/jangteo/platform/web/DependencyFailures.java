@@ -25,9 +25,6 @@ public final class DependencyFailures {
                     || isAxonServerUnreachable(cause)) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }
