@@ -8,7 +8,14 @@ import java.util.Collection;
  */
 public final class Require {
 
+    /** Room for a UUID and for readable ids chosen by clients; every id column is at most this long. */
+    public static final int MAX_ID_LENGTH = 64;
+
     private Require() {
+    }
+
+    public static String id(String value, String field) {
+        return text(value, field, MAX_ID_LENGTH);
     }
 
     public static String text(String value, String field, int maxLength) {

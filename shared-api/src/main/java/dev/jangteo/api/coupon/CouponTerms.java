@@ -1,5 +1,6 @@
 package dev.jangteo.api.coupon;
 
+import dev.jangteo.api.Money;
 import dev.jangteo.api.Require;
 
 import java.time.Instant;
@@ -34,5 +35,13 @@ public record CouponTerms(String name,
     public boolean isValidAt(Instant moment) {
         return (validFrom == null || !moment.isBefore(validFrom))
                 && (validUntil == null || moment.isBefore(validUntil));
+    }
+
+    /** What this coupon takes off an order worth {@code subtotal}: never more than the subtotal, rounded down. */
+    public Money discountOn(Money subtotal) {
+        Money discount = discountType == DiscountType.PERCENT
+                ? Money.won(Math.multiplyExact(subtotal.won(), discountValue) / 100)
+                : Money.won(discountValue);
+        return discount.min(subtotal);
     }
 }

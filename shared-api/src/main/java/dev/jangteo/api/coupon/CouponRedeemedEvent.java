@@ -1,0 +1,6 @@
+package dev.jangteo.api.coupon;
+
+import dev.jangteo.api.Money;
+
+public record CouponRedeemedEvent(String couponId, String userId, String orderId, Money discount) {
+}

@@ -1,0 +1,4 @@
+package dev.jangteo.api.order;
+
+public record OrderStepFailedEvent(String orderId, RejectionReason reason) {
+}
