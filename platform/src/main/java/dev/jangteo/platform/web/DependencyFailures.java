@@ -21,12 +21,20 @@ public final class DependencyFailures {
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessException
-                    || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())
+                    || cause instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isClosedByPool(sql))
                     || isAxonServerUnreachable(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * HikariCP's stand-in for a connection it already closed (because the database dropped it) throws this without
+     * an SQLState, for instance when a transaction is rolled back after the database went away mid-request.
+     */
+    private static boolean isClosedByPool(SQLException failure) {
+        return failure.getSQLState() == null && "Connection is closed".equals(failure.getMessage());
     }
 
     /** Under the axonserver profile a command travels over gRPC; UNAVAILABLE means Axon Server cannot be reached. */

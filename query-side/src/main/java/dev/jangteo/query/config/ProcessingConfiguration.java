@@ -1,19 +1,16 @@
 package dev.jangteo.query.config;
 
+import dev.jangteo.platform.axon.TokenTables;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
-
-import java.time.Duration;
 
 /**
  * Where the projections keep their place: tracking tokens and dead letters in this side's own schema. They read
@@ -27,20 +24,7 @@ public class ProcessingConfiguration {
 
     @Bean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        return JdbcTokenStore.builder()
-                             .connectionProvider(connectionProvider)
-                             .serializer(serializer)
-                             .claimTimeout(Duration.ofSeconds(10))
-                             .schema(TokenSchema.builder()
-                                                .setTokenTable(SCHEMA + ".token_entry")
-                                                .setProcessorNameColumn("processor_name")
-                                                .setSegmentColumn("segment")
-                                                .setTokenColumn("token")
-                                                .setTokenTypeColumn("token_type")
-                                                .setTimestampColumn("time_stamp")
-                                                .setOwnerColumn("owner")
-                                                .build())
-                             .build();
+        return TokenTables.tokenStore(SCHEMA, connectionProvider, serializer);
     }
 
     @Bean

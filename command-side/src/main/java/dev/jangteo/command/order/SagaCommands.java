@@ -1,0 +1,56 @@
+package dev.jangteo.command.order;
+
+import dev.jangteo.api.order.FailOrderStepCommand;
+import dev.jangteo.api.order.RejectionReason;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How the order sagas send a step. The answer comes back as an event of the step's aggregate; a step whose target
+ * does not exist (an unknown product, account or coupon) cannot produce one, so it is reported to the order as
+ * {@link FailOrderStepCommand}, whose event the saga then handles like any refusal. Any other failure is logged and
+ * left to the saga's step deadline.
+ */
+final class SagaCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(SagaCommands.class);
+
+    private SagaCommands() {
+    }
+
+    static void step(CommandGateway gateway, String orderId, Object command, RejectionReason whenMissing) {
+        gateway.send(command).exceptionally(failure -> {
+            if (isNotFound(failure)) {
+                gateway.send(new FailOrderStepCommand(orderId, whenMissing));
+            } else {
+                log.warn("Order {}: {} failed; the step deadline will decide", orderId,
+                         command.getClass().getSimpleName(), failure);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * A compensation or completion: it cannot be refused, so a failure is only logged for the deadline to retry.
+     * A compensation aimed at something that does not exist (the unknown product that failed the order) has nothing
+     * to undo.
+     */
+    static void send(CommandGateway gateway, String orderId, Object command) {
+        gateway.send(command).exceptionally(failure -> {
+            if (isNotFound(failure)) {
+                log.debug("Order {}: nothing to undo for {}", orderId, command);
+                return null;
+            }
+            log.warn("Order {}: {} failed; it is re-sent when the saga's deadline fires", orderId,
+                     command.getClass().getSimpleName(), failure);
+            return null;
+        });
+    }
+
+    private static boolean isNotFound(Throwable failure) {
+        return failure instanceof AggregateNotFoundException
+                || failure.getCause() instanceof AggregateNotFoundException;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.jangteo.command.web;
+
+import dev.jangteo.platform.web.ApiException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends a command from a REST controller and waits for it, bounded: the caller's correlation id and acting user
+ * (headers) go into the metadata; the usual refusals become problem answers with codes named after the aggregate
+ * ({@code ACCOUNT_NOT_FOUND}, {@code PRODUCT_ALREADY_EXISTS}...). The reply carries the consistency token of what
+ * the command wrote, for read-your-writes on the query side.
+ */
+@Component
+public class CommandSender {
+
+    private static final long TIMEOUT_SECONDS = 10;
+
+    private final CommandGateway commandGateway;
+    private final ConsistencyTokens consistencyTokens;
+
+    CommandSender(CommandGateway commandGateway, ConsistencyTokens consistencyTokens) {
+        this.commandGateway = commandGateway;
+        this.consistencyTokens = consistencyTokens;
+    }
+
+    /** The header that carries the consistency token, on replies here and on requests to the query side. */
+    public static final String CONSISTENCY_HEADER = "X-Consistency-Token";
+
+    /** What the handler answered, and the token of the aggregate's last event after the command. */
+    public record Sent<R>(R result, String consistencyToken) {
+
+        /** A reply with {@code body} and the token in {@value #CONSISTENCY_HEADER} (when there is one). */
+        public <B> ResponseEntity<B> reply(HttpStatus status, B body) {
+            ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
+            if (consistencyToken != null) {
+                builder.header(CONSISTENCY_HEADER, consistencyToken);
+            }
+            return builder.body(body);
+        }
+    }
+
+    /**
+     * @param aggregate the aggregate's name in error codes, upper case: {@code ACCOUNT}, {@code PRODUCT}...
+     */
+    public <R> Sent<R> send(Object command, String aggregate, String aggregateId) {
+        R result = await(command, aggregate, aggregateId);
+        return new Sent<>(result, consistencyTokens.afterLastEventOf(aggregateId));
+    }
+
+    private <R> R await(Object command, String aggregate, String aggregateId) {
+        ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.getRequestAttributes();
+        String correlationId = request == null ? null
+                : request.getRequest().getHeader(CommandMetadata.CORRELATION_HEADER);
+        String actingUser = request == null ? null : request.getRequest().getHeader(CommandMetadata.ACTING_USER_HEADER);
+        try {
+            return commandGateway.<R>send(GenericCommandMessage.asCommandMessage(command)
+                                                               .andMetaData(CommandMetadata.of(correlationId,
+                                                                                               actingUser)))
+                                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | CompletionException e) {
+            throw refusal(e.getCause(), aggregate, aggregateId);
+        } catch (TimeoutException e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "COMMAND_TIMEOUT",
+                                   "The command was not decided in time; it may still take effect.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RuntimeException refusal(Throwable cause, String aggregate, String aggregateId) {
+        String name = aggregate.charAt(0) + aggregate.substring(1).toLowerCase();
+        if (cause instanceof AggregateNotFoundException) {
+            return ApiException.notFound(aggregate + "_NOT_FOUND", "No " + name.toLowerCase() + " " + aggregateId);
+        }
+        if (cause instanceof AggregateStreamCreationException) {
+            return ApiException.conflict(aggregate + "_ALREADY_EXISTS", name + " " + aggregateId + " exists");
+        }
+        if (cause instanceof IllegalArgumentException) {
+            return ApiException.invalid(cause.getMessage());
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+    }
+}
