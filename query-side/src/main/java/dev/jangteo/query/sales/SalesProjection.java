@@ -83,7 +83,8 @@ class SalesProjection {
 
     @ResetHandler
     void reset() {
-        transaction.executeWithoutResult(status -> jdbc.sql(
-                "TRUNCATE query_side.product_daily_sales, query_side.daily_discount, query_side.sales_product").update());
+        transaction.executeWithoutResult(status -> jdbc.sql("""
+                TRUNCATE query_side.product_daily_sales, query_side.daily_discount, query_side.sales_product
+                """).update());
     }
 }

@@ -53,6 +53,9 @@ class SalesQueryController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         LocalDate last = to != null ? to : LocalDate.now(clock);
         LocalDate first = from != null ? from : last.minusDays(DEFAULT_DAYS - 1);
+        if (first.getYear() < 1 || last.getYear() > 9999) {
+            throw ApiException.invalid("from and to must be dates between 0001-01-01 and 9999-12-31");
+        }
         if (last.isBefore(first)) {
             throw ApiException.invalid("to must not be before from");
         }
