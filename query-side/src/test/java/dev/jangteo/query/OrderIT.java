@@ -106,6 +106,28 @@ class OrderIT extends QuerySideStack {
     }
 
     @Test
+    void canRebuildTheSameOrdersFromTheEventsAlone() {
+        String user = Ids.of("user");
+        Orders paid = Orders.of(user, line("a", 2, 300), line("b", 1, 50)).withCoupon("c", 100);
+        Orders rejected = Orders.of(user, line("c", 1, 100));
+        Orders cancelled = Orders.of(user, line("d", 3, 10));
+        history.append(Orders.AGGREGATE, paid.orderId(), paid.placed(PLACED), paid.paid(PLACED.plusSeconds(1)));
+        history.append(Orders.AGGREGATE, rejected.orderId(), rejected.placed(PLACED.plusSeconds(2)),
+                       new OrderRejectedEvent(rejected.orderId(), user, RejectionReason.INSUFFICIENT_FUNDS,
+                                              PLACED.plusSeconds(3)));
+        long position = history.append(Orders.AGGREGATE, cancelled.orderId(), cancelled.placed(PLACED.plusSeconds(4)),
+                                       cancelled.paid(PLACED.plusSeconds(5)),
+                                       cancelled.cancellationRequested(PLACED.plusSeconds(6)),
+                                       cancelled.cancelled(PLACED.plusSeconds(5), PLACED.plusSeconds(7)));
+        JsonNode before = http.get("/api/users/" + user + "/orders", position).body();
+
+        replay("orders");
+
+        assertThat(http.get("/api/users/" + user + "/orders", position).body()).isEqualTo(before);
+        assertThat(before.path("items").findValuesAsText("status")).containsExactly("CANCELLED", "REJECTED", "PAID");
+    }
+
+    @Test
     void cannotFindAnUnknownOrder() {
         Http.Response missing = http.get("/api/orders/nothing");
 

@@ -7,10 +7,7 @@ import dev.jangteo.query.support.Http;
 import dev.jangteo.query.support.Ids;
 import dev.jangteo.query.support.Orders;
 import dev.jangteo.query.support.QuerySideStack;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,9 +24,6 @@ class SalesIT extends QuerySideStack {
     private static final Instant LATE_ON_THE_20TH_IN_SEOUL = Instant.parse("2026-11-20T14:59:59Z");
     private static final Instant EARLY_ON_THE_21ST_IN_SEOUL = Instant.parse("2026-11-20T15:30:00Z");
     private static final String NOV_19_TO_22 = "?from=2026-11-19&to=2026-11-22";
-
-    @Autowired
-    private EventProcessingConfiguration processing;
 
     @Test
     void canCountEachSaleOnTheSeoulDayItWasPaid() {
@@ -85,11 +79,7 @@ class SalesIT extends QuerySideStack {
         long position = history.lastPosition();
         JsonNode before = sales(product, "?from=2026-11-20&to=2026-11-25", position);
 
-        StreamingEventProcessor processor = processing.eventProcessor("sales", StreamingEventProcessor.class)
-                                                      .orElseThrow();
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        replay("sales");
 
         assertThat(sales(product, "?from=2026-11-20&to=2026-11-25", position)).isEqualTo(before);
         assertThat(before.path("totalQuantity").asLong()).isPositive();

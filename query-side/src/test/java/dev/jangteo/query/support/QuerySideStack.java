@@ -1,6 +1,8 @@
 package dev.jangteo.query.support;
 
 import dev.jangteo.query.QuerySideApplication;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +28,8 @@ public abstract class QuerySideStack {
     @Autowired
     private EventStore eventStore;
     @Autowired
+    private EventProcessingConfiguration processing;
+    @Autowired
     protected JdbcClient jdbc;
     @LocalServerPort
     private int port;
@@ -38,6 +42,15 @@ public abstract class QuerySideStack {
         registry.add("spring.datasource.url", TestDatabase::url);
         registry.add("spring.datasource.username", () -> TestDatabase.USER);
         registry.add("spring.datasource.password", () -> TestDatabase.PASSWORD);
+    }
+
+    /** What an operator does to rebuild a read model: stop the group, reset its tokens (clearing it), start it. */
+    protected void replay(String group) {
+        StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
+                                                      .orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
     }
 
     @BeforeEach
