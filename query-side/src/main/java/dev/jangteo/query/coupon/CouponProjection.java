@@ -2,6 +2,8 @@ package dev.jangteo.query.coupon;
 
 import dev.jangteo.api.coupon.CouponDefinedEvent;
 import dev.jangteo.api.coupon.CouponIssuedEvent;
+import dev.jangteo.api.coupon.CouponRedeemedEvent;
+import dev.jangteo.api.coupon.CouponReleasedEvent;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,6 +41,26 @@ class CouponProjection {
     void on(CouponIssuedEvent event, @Timestamp Instant issuedAt) {
         entityManager.find(CouponView.class, event.couponId()).recordIssued(event.sequence());
         entityManager.persist(new UserCoupon(event.couponId(), event.userId(), event.sequence(), issuedAt));
+    }
+
+    @EventHandler
+    void on(CouponRedeemedEvent event) {
+        copy(event.couponId(), event.userId()).redeemed();
+    }
+
+    @EventHandler
+    void on(CouponReleasedEvent event) {
+        if (event.restored()) {
+            copy(event.couponId(), event.userId()).restored();
+        }
+    }
+
+    private UserCoupon copy(String couponId, String userId) {
+        UserCoupon copy = entityManager.find(UserCoupon.class, new UserCoupon.Key(couponId, userId));
+        if (copy == null) {
+            throw new IllegalStateException("Redemption of a copy of " + couponId + " that " + userId + " does not hold");
+        }
+        return copy;
     }
 
     @ResetHandler

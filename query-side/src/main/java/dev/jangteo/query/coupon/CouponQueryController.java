@@ -2,6 +2,7 @@ package dev.jangteo.query.coupon;
 
 import dev.jangteo.api.coupon.DiscountType;
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.query.consistency.ConsistentRead;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,6 +37,7 @@ class CouponQueryController {
     }
 
     @GetMapping("/api/coupons/{couponId}")
+    @ConsistentRead(CouponProjection.GROUP)
     CouponSummary coupon(@PathVariable String couponId) {
         return coupons.findById(couponId)
                       .map(CouponSummary::of)
@@ -43,6 +45,7 @@ class CouponQueryController {
     }
 
     @GetMapping("/api/users/{userId}/coupons")
+    @ConsistentRead(CouponProjection.GROUP)
     HeldCoupons heldBy(@PathVariable String userId) {
         return new HeldCoupons(userId, coupons.findHeldBy(userId));
     }

@@ -47,4 +47,13 @@ class UserCoupon {
         this.state = State.ISSUED;
         this.issuedAt = issuedAt;
     }
+
+    void redeemed() {
+        state = State.REDEEMED;
+    }
+
+    /** The order that used the copy was rejected or cancelled: the copy can be used again. */
+    void restored() {
+        state = State.ISSUED;
+    }
 }

@@ -1,0 +1,6 @@
+package dev.jangteo.query.account;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AccountViews extends JpaRepository<AccountView, String> {
+}

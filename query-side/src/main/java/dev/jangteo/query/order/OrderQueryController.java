@@ -1,0 +1,74 @@
+package dev.jangteo.query.order;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.jangteo.api.order.OrderStatus;
+import dev.jangteo.api.order.RejectionReason;
+import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.query.consistency.ConsistentRead;
+import dev.jangteo.query.web.PageOf;
+import dev.jangteo.query.web.Paging;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+@RestController
+class OrderQueryController {
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("placedAt"), Sort.Order.desc("orderId"));
+
+    private final OrderViews orders;
+    private final TransactionTemplate readOnly;
+
+    OrderQueryController(OrderViews orders, PlatformTransactionManager transactionManager) {
+        this.orders = orders;
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** Amounts are in won; unit prices and amounts are absent until the order is paid. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Line(String productId, int quantity, Long unitPrice, Long amount) {
+
+        static Line of(OrderLineEntry line) {
+            Long amount = line.unitPrice() == null ? null : Math.multiplyExact(line.unitPrice(), line.quantity());
+            return new Line(line.productId(), line.quantity(), line.unitPrice(), amount);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Order(String orderId, String userId, OrderStatus status, RejectionReason reason, List<Line> lines,
+                 String couponId, Long subtotal, Long discount, Long total, Instant placedAt, Instant paidAt,
+                 Instant rejectedAt, Instant cancellationRequestedAt, Instant cancelledAt) {
+
+        static Order of(OrderView view) {
+            return new Order(view.orderId(), view.userId(), view.status(), view.reason(),
+                             view.lines().stream().map(Line::of).toList(), view.couponId(), view.subtotal(),
+                             view.discount(), view.total(), view.placedAt(), view.paidAt(), view.rejectedAt(),
+                             view.cancellationRequestedAt(), view.cancelledAt());
+        }
+    }
+
+    @GetMapping("/api/orders/{orderId}")
+    @ConsistentRead(OrderProjection.GROUP)
+    Order order(@PathVariable String orderId) {
+        return readOnly.execute(status -> orders.findById(orderId).map(Order::of))
+                       .orElseThrow(() -> ApiException.notFound("ORDER_NOT_FOUND", "No order " + orderId));
+    }
+
+    @GetMapping("/api/users/{userId}/orders")
+    @ConsistentRead(OrderProjection.GROUP)
+    PageOf<Order> ordersOf(@PathVariable String userId,
+                           @RequestParam(required = false) Integer page,
+                           @RequestParam(required = false) Integer size) {
+        Pageable pageable = Paging.of(page, size, NEWEST_FIRST);
+        return readOnly.execute(status -> PageOf.of(orders.findByUserId(userId, pageable).map(Order::of)));
+    }
+}

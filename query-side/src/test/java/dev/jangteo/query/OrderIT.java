@@ -1,0 +1,150 @@
+package dev.jangteo.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.api.order.OrderRejectedEvent;
+import dev.jangteo.api.order.OrderStepFailedEvent;
+import dev.jangteo.api.order.RejectionReason;
+import dev.jangteo.query.support.Http;
+import dev.jangteo.query.support.Ids;
+import dev.jangteo.query.support.Orders;
+import dev.jangteo.query.support.QuerySideStack;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static dev.jangteo.query.support.Orders.line;
+import static dev.jangteo.query.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An order's life as its user reads it, and a user's orders newest first. */
+class OrderIT extends QuerySideStack {
+
+    private static final Instant PLACED = Instant.parse("2026-11-20T10:00:00Z");
+
+    @Test
+    void canFollowAnOrderFromPlacedToPaidToCancelled() {
+        Orders order = Orders.of(Ids.of("user"), line("kimchi", 2, 9_000), line("rice", 1, 4_500))
+                             .withCoupon("welcome", 1_000);
+
+        JsonNode placed = read(order, history.append(Orders.AGGREGATE, order.orderId(), order.placed(PLACED)));
+        assertThat(placed.path("status").asText()).isEqualTo("PENDING");
+        assertThat(placed.path("lines").findValuesAsText("productId")).containsExactly("kimchi", "rice");
+        assertThat(placed.path("lines").get(0).has("unitPrice")).isFalse();
+        assertThat(placed.has("total")).isFalse();
+        assertThat(placed.has("paidAt")).isFalse();
+        assertThat(placed.path("couponId").asText()).isEqualTo("welcome");
+
+        JsonNode paid = read(order, history.append(Orders.AGGREGATE, order.orderId(),
+                                                   order.paid(PLACED.plusSeconds(1))));
+        assertThat(paid.path("status").asText()).isEqualTo("PAID");
+        assertThat(paid.path("lines").get(0).path("unitPrice").asLong()).isEqualTo(9_000);
+        assertThat(paid.path("lines").get(0).path("amount").asLong()).isEqualTo(18_000);
+        assertThat(paid.path("lines").get(1).path("amount").asLong()).isEqualTo(4_500);
+        assertThat(paid.path("subtotal").asLong()).isEqualTo(22_500);
+        assertThat(paid.path("discount").asLong()).isEqualTo(1_000);
+        assertThat(paid.path("total").asLong()).isEqualTo(21_500);
+        assertThat(Instant.parse(paid.path("paidAt").asText())).isEqualTo(PLACED.plusSeconds(1));
+
+        JsonNode cancelling = read(order, history.append(Orders.AGGREGATE, order.orderId(),
+                                                         order.cancellationRequested(PLACED.plusSeconds(60))));
+        assertThat(cancelling.path("status").asText()).isEqualTo("CANCELLING");
+
+        JsonNode cancelled = read(order, history.append(Orders.AGGREGATE, order.orderId(),
+                                                        order.cancelled(PLACED.plusSeconds(1),
+                                                                        PLACED.plusSeconds(61))));
+        assertThat(cancelled.path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(Instant.parse(cancelled.path("cancelledAt").asText())).isEqualTo(PLACED.plusSeconds(61));
+        assertThat(cancelled.path("total").asLong()).isEqualTo(21_500);
+        assertThat(cancelled.has("reason")).isFalse();
+    }
+
+    @Test
+    void canShowWhyAnOrderWasRejected() {
+        Orders order = Orders.of(Ids.of("user"), line("kimchi", 2, 9_000));
+        long position = history.append(Orders.AGGREGATE, order.orderId(), order.placed(PLACED),
+                                       new OrderStepFailedEvent(order.orderId(), RejectionReason.OUT_OF_STOCK),
+                                       new OrderRejectedEvent(order.orderId(), order.userId(),
+                                                              RejectionReason.OUT_OF_STOCK, PLACED.plusSeconds(2)));
+
+        JsonNode rejected = read(order, position);
+
+        assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.path("reason").asText()).isEqualTo("OUT_OF_STOCK");
+        assertThat(Instant.parse(rejected.path("rejectedAt").asText())).isEqualTo(PLACED.plusSeconds(2));
+        assertThat(rejected.path("lines").get(0).path("quantity").asInt()).isEqualTo(2);
+        assertThat(rejected.has("paidAt")).isFalse();
+    }
+
+    @Test
+    void canPageAUsersOrdersNewestFirst() {
+        String user = Ids.of("user");
+        Orders oldest = Orders.of(user, line("a", 1, 100));
+        Orders middle = Orders.of(user, line("b", 1, 100));
+        Orders twin = Orders.of(user, line("c", 1, 100));
+        Orders newest = Orders.of(user, line("d", 1, 100));
+        history.append(Orders.AGGREGATE, oldest.orderId(), oldest.placed(PLACED));
+        history.append(Orders.AGGREGATE, middle.orderId(), middle.placed(PLACED.plusSeconds(5)));
+        history.append(Orders.AGGREGATE, twin.orderId(), twin.placed(PLACED.plusSeconds(5)));
+        long position = history.append(Orders.AGGREGATE, newest.orderId(), newest.placed(PLACED.plusSeconds(9)));
+        Orders stranger = Orders.of(Ids.of("user"), line("e", 1, 100));
+        history.append(Orders.AGGREGATE, stranger.orderId(), stranger.placed(PLACED.plusSeconds(10)));
+        List<String> sameSecond = middle.orderId().compareTo(twin.orderId()) > 0
+                                  ? List.of(middle.orderId(), twin.orderId())
+                                  : List.of(twin.orderId(), middle.orderId());
+
+        Http.Response first = http.get("/api/users/" + user + "/orders?page=0&size=3", position);
+        Http.Response second = http.get("/api/users/" + user + "/orders?page=1&size=3");
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().path("items").findValuesAsText("orderId"))
+                .containsExactly(newest.orderId(), sameSecond.get(0), sameSecond.get(1));
+        assertThat(first.body().path("items").get(0).path("lines").get(0).path("productId").asText())
+                .isEqualTo("d");
+        assertThat(first.body().path("total").asLong()).isEqualTo(4);
+        assertThat(second.body().path("items").findValuesAsText("orderId")).containsExactly(oldest.orderId());
+    }
+
+    @Test
+    void canRebuildTheSameOrdersFromTheEventsAlone() {
+        String user = Ids.of("user");
+        Orders paid = Orders.of(user, line("a", 2, 300), line("b", 1, 50)).withCoupon("c", 100);
+        Orders rejected = Orders.of(user, line("c", 1, 100));
+        Orders cancelled = Orders.of(user, line("d", 3, 10));
+        history.append(Orders.AGGREGATE, paid.orderId(), paid.placed(PLACED), paid.paid(PLACED.plusSeconds(1)));
+        history.append(Orders.AGGREGATE, rejected.orderId(), rejected.placed(PLACED.plusSeconds(2)),
+                       new OrderRejectedEvent(rejected.orderId(), user, RejectionReason.INSUFFICIENT_FUNDS,
+                                              PLACED.plusSeconds(3)));
+        long position = history.append(Orders.AGGREGATE, cancelled.orderId(), cancelled.placed(PLACED.plusSeconds(4)),
+                                       cancelled.paid(PLACED.plusSeconds(5)),
+                                       cancelled.cancellationRequested(PLACED.plusSeconds(6)),
+                                       cancelled.cancelled(PLACED.plusSeconds(5), PLACED.plusSeconds(7)));
+        JsonNode before = http.get("/api/users/" + user + "/orders", position).body();
+
+        replay("orders");
+
+        assertThat(http.get("/api/users/" + user + "/orders", position).body()).isEqualTo(before);
+        assertThat(before.path("items").findValuesAsText("status")).containsExactly("CANCELLED", "REJECTED", "PAID");
+    }
+
+    @Test
+    void cannotFindAnUnknownOrder() {
+        Http.Response missing = http.get("/api/orders/nothing");
+
+        assertProblem(missing, 404, "ORDER_NOT_FOUND");
+    }
+
+    @Test
+    void cannotPageAUsersOrdersOutsideTheLimits() {
+        Http.Response refused = http.get("/api/users/someone/orders?size=500");
+
+        assertProblem(refused, 400, "VALIDATION_FAILED");
+    }
+
+    private JsonNode read(Orders order, long position) {
+        Http.Response response = http.get("/api/orders/" + order.orderId(), position);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("X-Consistency")).isEqualTo("CONSISTENT");
+        return response.body();
+    }
+}
