@@ -25,7 +25,7 @@ public final class Options {
             new Spec("command-url", "http://127.0.0.1:8081", "command side base URL"),
             new Spec("query-url", "http://127.0.0.1:8082", "query side base URL"),
             new Spec("scenario", "all",
-                    "all | warmup | race | sequential | ramp | sustained | pgbench | heap (comma-separated list allowed)"),
+                    "all | warmup | race | sequential | ramp | sustained | orders | pgbench | heap (comma-separated list allowed)"),
             new Spec("app-warmup-seconds", "30", "closed-loop load before the measured scenarios, so the apps' JIT is warm"),
             new Spec("race-rounds", "5", "measured race rounds, a new coupon each round"),
             new Spec("race-warmup-rounds", "1", "race rounds run first and left out of the aggregate"),
@@ -39,7 +39,10 @@ public final class Options {
             new Spec("settle-seconds", "10", "longest wait for the query side to catch up"),
             new Spec("request-timeout-seconds", "10", "per-request timeout (counted as an error)"),
             new Spec("pgbench-seconds", "10", "length of each pgbench run"),
-            new Spec("pgbench-clients", "1", "pgbench client counts, comma-separated (e.g. 1,16)"),
+            new Spec("pgbench-clients", "1,16", "pgbench client counts, comma-separated"),
+            new Spec("order-clients", "1,16,64", "orders: concurrent clients of each run, comma-separated"),
+            new Spec("order-seconds", "20", "orders: measured window of each run"),
+            new Spec("order-warmup-seconds", "5", "orders: unmeasured load before each window"),
             new Spec("pg-host", "127.0.0.1", "PostgreSQL host for pgbench"),
             new Spec("pg-port", "5432", "PostgreSQL port for pgbench"),
             new Spec("pg-user", "", "PostgreSQL role (default: try jangteo/jangteo, then postgres)"),
@@ -92,6 +95,8 @@ public final class Options {
         nonNegative("settle-seconds");
         positive("request-timeout-seconds");
         positive("pgbench-seconds");
+        positive("order-seconds");
+        orderClients();
         pgbenchClients();
         positive("pg-port");
         url("command-url");
@@ -204,11 +209,27 @@ public final class Options {
     }
 
     public List<Integer> pgbenchClients() {
+        return counts("pgbench-clients");
+    }
+
+    public List<Integer> orderClients() {
+        return counts("order-clients");
+    }
+
+    public Duration orderWindow() {
+        return Duration.ofSeconds(integer("order-seconds"));
+    }
+
+    public Duration orderWarmup() {
+        return Duration.ofSeconds(integer("order-warmup-seconds"));
+    }
+
+    private List<Integer> counts(String key) {
         List<Integer> clients = new ArrayList<>();
-        for (String part : values.get("pgbench-clients").split(",")) {
-            int count = parseInt("pgbench-clients", part.trim());
+        for (String part : values.get(key).split(",")) {
+            int count = parseInt(key, part.trim());
             if (count < 1) {
-                throw new UsageException("--pgbench-clients needs positive numbers");
+                throw new UsageException("--" + key + " needs positive numbers");
             }
             clients.add(count);
         }

@@ -1,10 +1,12 @@
 package dev.jangteo.benchmarks;
 
 import dev.jangteo.benchmarks.http.ApiClient;
+import dev.jangteo.benchmarks.http.ShopClient;
 import dev.jangteo.benchmarks.measure.Fmt;
 import dev.jangteo.benchmarks.report.Report;
 import dev.jangteo.benchmarks.report.ScenarioResult;
 import dev.jangteo.benchmarks.scenario.HeapScenario;
+import dev.jangteo.benchmarks.scenario.OrderScenario;
 import dev.jangteo.benchmarks.scenario.PgbenchScenario;
 import dev.jangteo.benchmarks.scenario.RaceScenario;
 import dev.jangteo.benchmarks.scenario.RampScenario;
@@ -78,6 +80,9 @@ final class Runner {
             case RAMP -> new RampScenario(api, report, options.ramp(), options.settle());
             case SUSTAINED -> new SustainedScenario(api, options.sustainedClients(), options.warmup(),
                     options.sustained(), options.settle());
+            case ORDERS -> new OrderScenario(new ShopClient(options.commandUrl(), options.queryUrl(),
+                    options.requestTimeout()), report, options.orderClients(), options.orderWarmup(),
+                    options.orderWindow());
             case HEAP -> new HeapScenario(api);
         };
     }

@@ -11,6 +11,7 @@ public enum ScenarioName {
     SEQUENTIAL(true),
     RAMP(true),
     SUSTAINED(true),
+    ORDERS(true),
     HEAP(true);
 
     private final boolean needsApps;

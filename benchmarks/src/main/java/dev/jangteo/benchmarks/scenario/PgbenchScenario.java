@@ -148,6 +148,7 @@ public final class PgbenchScenario implements Scenario {
         figures.put("seconds", length.toSeconds());
         figures.put("role", login.user());
         figures.put("runs", runs.stream().map(Run::figures).toList());
+        runs.forEach(run -> figures.put("tps" + run.clients() + "Clients", Fmt.round(run.tps())));
         StringBuilder summary = new StringBuilder();
         for (Run run : runs) {
             summary.append("tps(").append(run.clients()).append(run.clients() == 1 ? " client" : " clients")

@@ -1,0 +1,111 @@
+package dev.jangteo.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The two races of the commerce issue, over HTTP on the real stack: many clients on the last units of a product,
+ * and many orders from one wallet that can pay only some of them. Nothing is oversold, no balance goes negative,
+ * and every refused order gave back what it had taken.
+ */
+class OrderConcurrencyIT {
+
+    @RegisterExtension
+    static final StackExtension stack = new StackExtension("orders", 1);
+
+    @Test
+    void canSellExactlyTheLastTenUnitsToAHundredClients() throws Exception {
+        String productId = Shop.product(stack.command(), 1_000, 10);
+        List<String> users = java.util.stream.IntStream.range(0, 100).mapToObj(i -> Shop.unique("buyer")).toList();
+        users.forEach(user -> Shop.openAccount(stack.command(), user, 10_000));
+
+        List<Http.Response> accepted = Shop.allAtOnce(100, client -> Shop.placeOrder(
+                stack.command(), users.get(client), Map.of(productId, 1), null));
+        assertThat(accepted).allSatisfy(response -> assertThat(response.status()).isEqualTo(202));
+
+        List<JsonNode> outcomes = accepted.stream()
+                                          .map(response -> Shop.awaitOutcome(stack.query(),
+                                                                             response.body().get("orderId").asText()))
+                                          .toList();
+        Map<String, Long> byStatus = outcomes.stream().collect(Collectors.groupingBy(
+                order -> order.get("status").asText() + "/" + order.path("reason").asText(""),
+                Collectors.counting()));
+        assertThat(byStatus).containsExactlyInAnyOrderEntriesOf(Map.of("PAID/", 10L, "REJECTED/OUT_OF_STOCK", 90L));
+
+        assertThat(Shop.get(stack.query(), "/api/products/" + productId).get("stock").asInt()).isZero();
+        assertThat(stockInEvents(productId)).as("stock after each event of the product").allMatch(stock -> stock >= 0)
+                                           .last().isEqualTo(0L);
+        Map<String, Long> paidBalances = outcomes.stream()
+                                                 .filter(order -> order.get("status").asText().equals("PAID"))
+                                                 .collect(Collectors.toMap(order -> order.get("userId").asText(),
+                                                                           order -> 9_000L));
+        for (String user : users) {
+            Shop.awaitBalance(stack.query(), user, paidBalances.getOrDefault(user, 10_000L));
+        }
+    }
+
+    @Test
+    void canPayExactlyTheOrdersOneWalletCovers() throws Exception {
+        String productId = Shop.product(stack.command(), 1_000, 1_000);
+        String user = Shop.unique("spender");
+        Shop.openAccount(stack.command(), user, 37_000);
+
+        List<Http.Response> accepted = Shop.allAtOnce(100, client -> Shop.placeOrder(
+                stack.command(), user, Map.of(productId, 1), null));
+        assertThat(accepted).allSatisfy(response -> assertThat(response.status()).isEqualTo(202));
+
+        Map<String, Long> byStatus = accepted.stream()
+                                             .map(response -> Shop.awaitOutcome(
+                                                     stack.query(), response.body().get("orderId").asText()))
+                                             .collect(Collectors.groupingBy(
+                                                     order -> order.get("status").asText() + "/"
+                                                             + order.path("reason").asText(""),
+                                                     Collectors.counting()));
+        assertThat(byStatus).containsExactlyInAnyOrderEntriesOf(
+                Map.of("PAID/", 37L, "REJECTED/INSUFFICIENT_FUNDS", 63L));
+
+        Shop.awaitBalance(stack.query(), user, 0);
+        assertThat(balancesInEvents(user)).as("balance after each event of the account")
+                                          .allMatch(balance -> balance >= 0);
+        Shop.awaitStock(stack.query(), productId, 1_000 - 37);
+    }
+
+    private static List<Long> stockInEvents(String productId) throws Exception {
+        return numbersInEvents(productId, "stock", Function.identity());
+    }
+
+    private static List<Long> balancesInEvents(String userId) throws Exception {
+        return numbersInEvents(userId, "balance", node -> node.path("won"));
+    }
+
+    /** The field {@code field} of every event of the aggregate that has it, in order. */
+    private static List<Long> numbersInEvents(String aggregateId, String field, Function<JsonNode, JsonNode> value)
+            throws Exception {
+        try (Connection connection = stack.connect();
+             var statement = connection.prepareStatement(
+                     "SELECT convert_from(payload, 'UTF8') FROM command_side.domain_event_entry "
+                             + "WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
+            statement.setString(1, aggregateId);
+            List<Long> numbers = new java.util.ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    JsonNode payload = Http.JSON.readTree(rows.getString(1));
+                    if (payload.has(field)) {
+                        numbers.add(value.apply(payload.get(field)).asLong());
+                    }
+                }
+            }
+            return numbers;
+        }
+    }
+}

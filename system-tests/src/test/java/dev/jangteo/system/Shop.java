@@ -1,0 +1,130 @@
+package dev.jangteo.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.IntFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Commerce over HTTP for the system tests: accounts, products, orders, and waiting for an order's outcome. */
+final class Shop {
+
+    private static final Set<String> FINAL = Set.of("PAID", "REJECTED", "CANCELLED");
+
+    private Shop() {
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Opens an account and deposits {@code funds} (when positive); returns the deposit's consistency token. */
+    static String openAccount(URI command, String userId, long funds) {
+        Http.Response opened = Http.post(command.resolve("/api/accounts"), Map.of(
+                "userId", userId, "email", userId + "@example.com", "name", "User " + userId));
+        assertThat(opened.status()).as("open %s: %s", userId, opened.body()).isEqualTo(201);
+        if (funds <= 0) {
+            return opened.body().path("consistencyToken").asText();
+        }
+        Http.Response deposited = Http.post(command.resolve("/api/accounts/" + userId + "/deposits"),
+                                            Map.of("amount", funds));
+        assertThat(deposited.status()).as("deposit: %s", deposited.body()).isEqualTo(200);
+        return deposited.body().path("consistencyToken").asText();
+    }
+
+    static String product(URI command, long price, int stock) {
+        String productId = unique("product");
+        Http.Response created = Http.post(command.resolve("/api/products"), Map.of(
+                "productId", productId, "name", "Product " + productId, "category", "food",
+                "price", price, "stock", stock));
+        assertThat(created.status()).as("register: %s", created.body()).isEqualTo(201);
+        return productId;
+    }
+
+    static Http.Response placeOrder(URI command, String userId, Map<String, Integer> items, String couponId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("userId", userId);
+        body.put("items", items.entrySet().stream()
+                               .map(item -> Map.of("productId", item.getKey(), "quantity", item.getValue()))
+                               .toList());
+        if (couponId != null) {
+            body.put("couponId", couponId);
+        }
+        return Http.post(command.resolve("/api/orders"), body);
+    }
+
+    static String order(URI command, String userId, String productId, int quantity, String couponId) {
+        Http.Response accepted = placeOrder(command, userId, Map.of(productId, quantity), couponId);
+        assertThat(accepted.status()).as("order: %s", accepted.body()).isEqualTo(202);
+        return accepted.body().get("orderId").asText();
+    }
+
+    /** Waits until the order's read model shows a final status and returns it. */
+    static JsonNode awaitOutcome(URI query, String orderId) {
+        return awaitStatus(query, orderId, FINAL);
+    }
+
+    static JsonNode awaitStatus(URI query, String orderId, Set<String> statuses) {
+        URI order = query.resolve("/api/orders/" + orderId);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+               .until(() -> {
+                   Http.Response response = Http.get(order);
+                   return response.status() == 200 && statuses.contains(response.body().path("status").asText());
+               });
+        return Http.get(order).body();
+    }
+
+    /** {@code clients} requests made at the same moment, one virtual thread each; answers in no particular order. */
+    static List<Http.Response> allAtOnce(int clients, IntFunction<Http.Response> request) throws InterruptedException {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Http.Response> responses = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            int client = i;
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                responses.add(request.apply(client));
+            }));
+        }
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return List.copyOf(responses);
+    }
+
+    /** Waits until the product's read model shows {@code stock} available (compensations land asynchronously). */
+    static void awaitStock(URI query, String productId, int stock) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+               .untilAsserted(() -> assertThat(get(query, "/api/products/" + productId).get("stock").asInt())
+                       .isEqualTo(stock));
+    }
+
+    static void awaitBalance(URI query, String userId, long balance) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+               .untilAsserted(() -> assertThat(get(query, "/api/accounts/" + userId).get("balance").asLong())
+                       .as("balance of %s", userId).isEqualTo(balance));
+    }
+
+    static JsonNode get(URI query, String path) {
+        Http.Response response = Http.get(query.resolve(path));
+        assertThat(response.status()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return response.body();
+    }
+}
