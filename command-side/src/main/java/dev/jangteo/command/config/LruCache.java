@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.UnaryOperator;
 
 /**
  * A bounded, least-recently-used aggregate cache. Axon's WeakReferenceCache loses a hot aggregate at every garbage
@@ -78,6 +79,22 @@ public class LruCache implements Cache {
     @Override
     public synchronized void removeAll() {
         Set.copyOf(entries.keySet()).forEach(this::remove);
+    }
+
+    /** Used by Axon's CachingSagaStore to update a cached saga's associations in place. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+        V current = (V) entries.get(key);
+        if (current == null) {
+            return;
+        }
+        V updated = update.apply(current);
+        if (updated == null) {
+            remove(key);
+        } else {
+            put(key, updated);
+        }
     }
 
     @Override

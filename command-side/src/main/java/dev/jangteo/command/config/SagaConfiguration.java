@@ -17,12 +17,14 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.interceptors.TransactionManagingInterceptor;
+import org.axonframework.modelling.saga.repository.CachingSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
@@ -87,8 +89,22 @@ public class SagaConfiguration {
         return TokenTables.tokenStore(EventTables.SCHEMA, connectionProvider, serializer);
     }
 
+    /**
+     * The JDBC saga store behind a cache of sagas and their associations: a saga handling its next event is read
+     * from memory, not the database (writes still go through). Safe with several instances because a saga instance
+     * belongs to one segment (by its id), which one instance owns at a time.
+     */
     @Bean
-    public SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer) {
+    public SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer,
+                                       @Value("${jangteo.sagas.cache-size:10000}") int cacheSize) {
+        return CachingSagaStore.<Object>builder()
+                               .delegateSagaStore(jdbcSagaStore(connectionProvider, serializer))
+                               .sagaCache(new LruCache(cacheSize))
+                               .associationsCache(new LruCache(cacheSize))
+                               .build();
+    }
+
+    private static SagaStore<Object> jdbcSagaStore(ConnectionProvider connectionProvider, Serializer serializer) {
         SagaSchema schema = SagaSchema.builder()
                                       .sagaEntryTable(EventTables.SCHEMA + ".saga_entry")
                                       .associationValueEntryTable(EventTables.SCHEMA + ".association_value_entry")
