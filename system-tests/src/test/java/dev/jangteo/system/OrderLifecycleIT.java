@@ -113,5 +113,22 @@ class OrderLifecycleIT {
         Http.Response floating = Http.post(stack.command().resolve("/api/products"), """
                 {"name": "x", "category": "y", "price": 10.5, "stock": 1}""");
         assertThat(floating.status()).as("money is whole won: %s", floating.body()).isEqualTo(400);
+        Http.Response tooLong = Http.get(stack.query().resolve("/api/orders/any?wait=31"));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.code()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void canWaitForTheOutcomeInsteadOfPolling() {
+        String user = Shop.unique("waiter");
+        Shop.openAccount(stack.command(), user, 5_000);
+        String productId = Shop.product(stack.command(), 1_000, 5);
+        Http.Response accepted = Shop.placeOrder(stack.command(), user, Map.of(productId, 2), null);
+        String orderId = accepted.body().get("orderId").asText();
+        String token = accepted.body().get("consistencyToken").asText();
+        Http.Response settled = Http.get(stack.query().resolve(
+                "/api/orders/" + orderId + "?wait=10&consistentWith=" + token));
+        assertThat(settled.status()).isEqualTo(200);
+        assertThat(settled.body().get("status").asText()).as("one request, answered once settled").isEqualTo("PAID");
     }
 }

@@ -75,8 +75,9 @@ final class Shop {
         return awaitStatus(query, orderId, FINAL);
     }
 
+    /** Long-polls the order ({@code wait=5}: the query side answers as soon as the saga settled it). */
     static JsonNode awaitStatus(URI query, String orderId, Set<String> statuses) {
-        URI order = query.resolve("/api/orders/" + orderId);
+        URI order = query.resolve("/api/orders/" + orderId + "?wait=5");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                .until(() -> {
                    Http.Response response = Http.get(order);

@@ -5,6 +5,7 @@ import dev.jangteo.api.order.OrderStatus;
 import dev.jangteo.api.order.RejectionReason;
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.query.consistency.ConsistentRead;
+import dev.jangteo.query.consistency.ProjectionWatch;
 import dev.jangteo.query.web.PageOf;
 import dev.jangteo.query.web.Paging;
 import org.springframework.data.domain.Pageable;
@@ -16,19 +17,29 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 @RestController
 class OrderQueryController {
 
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("placedAt"), Sort.Order.desc("orderId"));
 
+    static final int MAX_WAIT_SECONDS = 30;
+    private static final Set<OrderStatus> SETTLED = EnumSet.of(OrderStatus.PAID, OrderStatus.REJECTED,
+                                                               OrderStatus.CANCELLED);
+
     private final OrderViews orders;
     private final TransactionTemplate readOnly;
+    private final ProjectionWatch watch;
 
-    OrderQueryController(OrderViews orders, PlatformTransactionManager transactionManager) {
+    OrderQueryController(OrderViews orders, PlatformTransactionManager transactionManager, ProjectionWatch watch) {
         this.orders = orders;
+        this.watch = watch;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
     }
@@ -56,11 +67,22 @@ class OrderQueryController {
         }
     }
 
+    /**
+     * With {@code wait=N} (seconds, at most {@value #MAX_WAIT_SECONDS}) a PENDING or CANCELLING order is answered
+     * once the saga has settled it (PAID, REJECTED, CANCELLED) or when N seconds have passed, whichever is first: a
+     * client follows its order without polling.
+     */
     @GetMapping("/api/orders/{orderId}")
     @ConsistentRead(OrderProjection.GROUP)
-    Order order(@PathVariable String orderId) {
-        return readOnly.execute(status -> orders.findById(orderId).map(Order::of))
-                       .orElseThrow(() -> ApiException.notFound("ORDER_NOT_FOUND", "No order " + orderId));
+    Order order(@PathVariable String orderId, @RequestParam(required = false) Integer wait) {
+        if (wait != null && (wait < 0 || wait > MAX_WAIT_SECONDS)) {
+            throw ApiException.invalid("wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds");
+        }
+        Supplier<Order> read = () -> readOnly.execute(status -> orders.findById(orderId).map(Order::of))
+                                             .orElseThrow(() -> ApiException.notFound("ORDER_NOT_FOUND",
+                                                                                      "No order " + orderId));
+        return wait == null || wait == 0 ? read.get()
+                : watch.readUntil(read, order -> SETTLED.contains(order.status()), Duration.ofSeconds(wait));
     }
 
     @GetMapping("/api/users/{userId}/orders")
