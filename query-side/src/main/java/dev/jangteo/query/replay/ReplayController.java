@@ -31,7 +31,8 @@ class ReplayController {
     record Segment(int segment, boolean caughtUp, boolean replaying, boolean error, Long position) {
 
         static Segment of(int segment, EventTrackerStatus status) {
-            return new Segment(segment, status.isCaughtUp(), status.isReplaying(), status.isErrorState(),
+            return new Segment(segment, ReplayProgress.caughtUp(status), ReplayProgress.replaying(status),
+                               status.isErrorState(),
                                status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong()
                                                                        : null);
         }

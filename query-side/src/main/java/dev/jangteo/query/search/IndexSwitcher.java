@@ -1,5 +1,6 @@
 package dev.jangteo.query.search;
 
+import dev.jangteo.query.replay.ReplayProgress;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -9,6 +10,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,9 +69,7 @@ class IndexSwitcher implements SmartLifecycle {
         Collection<EventTrackerStatus> segments =
                 processing.eventProcessor(MessageSearchProjection.GROUP, StreamingEventProcessor.class)
                           .map(processor -> processor.processingStatus().values())
-                          .orElse(java.util.List.of());
-        return !segments.isEmpty()
-                && segments.stream().allMatch(status -> status.isCaughtUp() && !status.isReplaying()
-                && !status.isErrorState());
+                          .orElse(List.of());
+        return !segments.isEmpty() && segments.stream().allMatch(ReplayProgress::caughtUp);
     }
 }
