@@ -9,6 +9,8 @@ import dev.jangteo.benchmarks.scenario.PgbenchScenario;
 import dev.jangteo.benchmarks.scenario.RaceScenario;
 import dev.jangteo.benchmarks.scenario.RampScenario;
 import dev.jangteo.benchmarks.scenario.Scenario;
+import dev.jangteo.benchmarks.scenario.SearchScenario;
+import dev.jangteo.benchmarks.search.SearchBench;
 import dev.jangteo.benchmarks.scenario.SequentialScenario;
 import dev.jangteo.benchmarks.scenario.SustainedScenario;
 import dev.jangteo.benchmarks.scenario.WarmupScenario;
@@ -79,6 +81,12 @@ final class Runner {
             case SUSTAINED -> new SustainedScenario(api, options.sustainedClients(), options.warmup(),
                     options.sustained(), options.settle());
             case HEAP -> new HeapScenario(api);
+            case SEARCH -> new SearchScenario(new SearchBench(new SearchBench.Settings(
+                    options.queryUrl(), options.elasticsearchUrl(), options.indexPrefix(),
+                    "jdbc:postgresql://" + options.pgHost() + ":" + options.pgPort() + "/" + options.pgDatabase(),
+                    options.pgUser().orElse("jangteo"), options.pgPassword().orElse("jangteo"), options.messages(),
+                    options.searchRooms(), options.searchWindow(), options.searchClients(),
+                    options.requestTimeout())), report);
         };
     }
 
