@@ -19,12 +19,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
 
+    private static final int MAX_CONNECTIONS = 64;
+
     @Bean(destroyMethod = "close")
     RestClient elasticsearchRestClient(SearchProperties properties) {
         return RestClient.builder(HttpHost.create(properties.url()))
                          .setRequestConfigCallback(config -> config
                                  .setConnectTimeout((int) properties.connectTimeout().toMillis())
                                  .setSocketTimeout((int) properties.socketTimeout().toMillis()))
+                         // The client's default of 10 connections would queue concurrent searches in the app.
+                         .setHttpClientConfigCallback(client -> client.setMaxConnPerRoute(MAX_CONNECTIONS)
+                                                                      .setMaxConnTotal(MAX_CONNECTIONS))
                          .build();
     }
 
