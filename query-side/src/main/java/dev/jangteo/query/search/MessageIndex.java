@@ -3,7 +3,9 @@ package dev.jangteo.query.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.Alias;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -43,7 +45,10 @@ public class MessageIndex {
     private final String readAlias;
     private final String writeAlias;
     private final byte[] definition;
+    /** The definition with refreshes off, for an index that a replay fills. */
+    private final byte[] unrefreshed;
     private final int version;
+    private final String refreshInterval;
     private volatile Targets targets;
 
     MessageIndex(ElasticsearchClient client, SearchProperties properties) {
@@ -53,8 +58,13 @@ public class MessageIndex {
         this.writeAlias = prefix + "messages-write";
         try (InputStream in = new ClassPathResource(DEFINITION).getInputStream()) {
             this.definition = in.readAllBytes();
-            this.version = new ObjectMapper().readTree(definition).path("mappings").path("_meta").path("version")
-                                             .asInt(1);
+            ObjectMapper json = new ObjectMapper();
+            JsonNode parsed = json.readTree(definition);
+            this.version = parsed.path("mappings").path("_meta").path("version").asInt(1);
+            this.refreshInterval = parsed.path("settings").path("refresh_interval").asText("1s");
+            ObjectNode replayed = parsed.deepCopy();
+            replayed.withObject("/settings").put("refresh_interval", "-1");
+            this.unrefreshed = json.writeValueAsBytes(replayed);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + DEFINITION, e);
         }
@@ -81,7 +91,9 @@ public class MessageIndex {
     synchronized void startRebuild() throws IOException {
         Targets current = discover();
         String fresh = newIndexName();
-        client.indices().create(create -> create.index(fresh).withJson(new ByteArrayInputStream(definition)));
+        // No refreshes while the replay fills it: nobody searches it yet, and refreshing every second would cost
+        // the replay a good part of its speed. completeRebuild() restores the definition's interval.
+        client.indices().create(create -> create.index(fresh).withJson(new ByteArrayInputStream(unrefreshed)));
         client.indices().updateAliases(update -> update
                 .actions(action -> action.remove(remove -> remove.index(current.build()).alias(writeAlias)))
                 .actions(action -> action.add(add -> add.index(fresh).alias(writeAlias))));
@@ -101,6 +113,10 @@ public class MessageIndex {
             targets = current;
             return false;
         }
+        client.indices().putSettings(put -> put.index(current.build())
+                                                .settings(settings -> settings.refreshInterval(
+                                                        time -> time.time(refreshInterval))));
+        client.indices().refresh(refresh -> refresh.index(current.build()));
         client.indices().updateAliases(update -> update
                 .actions(action -> action.remove(remove -> remove.index(current.live()).alias(readAlias)))
                 .actions(action -> action.add(add -> add.index(current.build()).alias(readAlias))));
