@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -96,13 +97,12 @@ final class Chat {
 
     /** Waits until the index holds exactly the messages PostgreSQL shows as not deleted, text for text. */
     static Map<String, String> awaitIndexEqualsHistory(Stack stack) {
-        Map<String, String>[] both = new Map[2];
+        AtomicReference<Map<String, String>> history = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            both[0] = liveMessages(stack);
-            both[1] = indexedMessages(stack);
-            return both[0].equals(both[1]);
+            history.set(liveMessages(stack));
+            return history.get().equals(indexedMessages(stack));
         });
-        return both[0];
+        return history.get();
     }
 
     /** roomId/messageId → text of every message PostgreSQL's history shows as not deleted. */
