@@ -25,7 +25,7 @@ public final class Options {
             new Spec("command-url", "http://127.0.0.1:8081", "command side base URL"),
             new Spec("query-url", "http://127.0.0.1:8082", "query side base URL"),
             new Spec("scenario", "all",
-                    "all | warmup | race | sequential | ramp | sustained | orders | pgbench | heap (comma-separated list allowed)"),
+                    "all | warmup | race | sequential | ramp | sustained | orders | pgbench | heap | search (comma-separated list allowed)"),
             new Spec("app-warmup-seconds", "30", "closed-loop load before the measured scenarios, so the apps' JIT is warm"),
             new Spec("race-rounds", "5", "measured race rounds, a new coupon each round"),
             new Spec("race-warmup-rounds", "1", "race rounds run first and left out of the aggregate"),
@@ -47,6 +47,13 @@ public final class Options {
             new Spec("pg-port", "5432", "PostgreSQL port for pgbench"),
             new Spec("pg-user", "", "PostgreSQL role (default: try jangteo/jangteo, then postgres)"),
             new Spec("pg-password", "", "password of --pg-user (default: $PGPASSWORD)"),
+            new Spec("messages", "1000000", "search: generated messages appended to the event store"),
+            new Spec("search-rooms", "4", "search: rooms the generated messages are spread over"),
+            new Spec("search-seconds", "20", "search: measured window of each search load"),
+            new Spec("search-clients", "1,50", "search: concurrent searching clients, comma-separated"),
+            new Spec("pg-database", "jangteo", "search: the database holding the event store"),
+            new Spec("es-url", "http://127.0.0.1:9200", "search: Elasticsearch, for counts and the bulk ceiling"),
+            new Spec("index-prefix", "", "search: the query side's jangteo.search.index-prefix"),
             new Spec("out-dir", "", "where results-<timestamp>.json goes (default: next to the jar)"));
 
     private final Map<String, String> values;
@@ -98,6 +105,13 @@ public final class Options {
         positive("order-seconds");
         orderClients();
         pgbenchClients();
+        searchClients();
+        positive("search-rooms");
+        positive("search-seconds");
+        if (messages() < 1) {
+            throw new UsageException("--messages must be at least 1");
+        }
+        url("es-url");
         positive("pg-port");
         url("command-url");
         url("query-url");
@@ -117,6 +131,8 @@ public final class Options {
         text.append("""
 
                 'all' runs pgbench, warmup, race, sequential, ramp, sustained, then reads the apps' heap.
+                'search' (not in 'all') loads --messages into the event store, replays the search index and
+                measures search latency: --scenario=search --messages=20000 for a quick run.
                 Exit status: 0 when every check held, 1 when a check failed or a scenario broke, 2 on bad options.
                 """);
         return text.toString();
@@ -147,7 +163,7 @@ public final class Options {
         for (String name : values.get("scenario").split(",")) {
             String trimmed = name.trim().toLowerCase(Locale.ROOT);
             if (trimmed.equals("all")) {
-                chosen.addAll(EnumSet.allOf(ScenarioName.class));
+                EnumSet.allOf(ScenarioName.class).stream().filter(ScenarioName::inAll).forEach(chosen::add);
                 continue;
             }
             chosen.add(ScenarioName.parse(trimmed)
@@ -234,6 +250,38 @@ public final class Options {
             clients.add(count);
         }
         return List.copyOf(clients);
+    }
+
+    public List<Integer> searchClients() {
+        return counts("search-clients");
+    }
+
+    public long messages() {
+        try {
+            return Long.parseLong(values.get("messages"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--messages needs a whole number, got '" + values.get("messages") + "'");
+        }
+    }
+
+    public int searchRooms() {
+        return integer("search-rooms");
+    }
+
+    public Duration searchWindow() {
+        return Duration.ofSeconds(integer("search-seconds"));
+    }
+
+    public String pgDatabase() {
+        return values.get("pg-database");
+    }
+
+    public String elasticsearchUrl() {
+        return stripSlash(values.get("es-url"));
+    }
+
+    public String indexPrefix() {
+        return values.get("index-prefix");
     }
 
     public String pgHost() {

@@ -11,6 +11,8 @@ import dev.jangteo.benchmarks.scenario.PgbenchScenario;
 import dev.jangteo.benchmarks.scenario.RaceScenario;
 import dev.jangteo.benchmarks.scenario.RampScenario;
 import dev.jangteo.benchmarks.scenario.Scenario;
+import dev.jangteo.benchmarks.scenario.SearchScenario;
+import dev.jangteo.benchmarks.search.SearchBench;
 import dev.jangteo.benchmarks.scenario.SequentialScenario;
 import dev.jangteo.benchmarks.scenario.SustainedScenario;
 import dev.jangteo.benchmarks.scenario.WarmupScenario;
@@ -84,6 +86,12 @@ final class Runner {
                     options.requestTimeout()), report, options.orderClients(), options.orderWarmup(),
                     options.orderWindow());
             case HEAP -> new HeapScenario(api);
+            case SEARCH -> new SearchScenario(new SearchBench(new SearchBench.Settings(
+                    options.queryUrl(), options.elasticsearchUrl(), options.indexPrefix(),
+                    "jdbc:postgresql://" + options.pgHost() + ":" + options.pgPort() + "/" + options.pgDatabase(),
+                    options.pgUser().orElse("jangteo"), options.pgPassword().orElse("jangteo"), options.messages(),
+                    options.searchRooms(), options.searchWindow(), options.searchClients(),
+                    options.requestTimeout())), report);
         };
     }
 

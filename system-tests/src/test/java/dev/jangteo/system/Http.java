@@ -48,6 +48,20 @@ final class Http {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
+    static Response put(URI uri, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(uri)
+                                   .header("Content-Type", "application/json")
+                                   .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Response delete(URI uri) {
+        return send(HttpRequest.newBuilder(uri).DELETE());
+    }
+
     private static Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),

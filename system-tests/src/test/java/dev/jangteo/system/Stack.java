@@ -31,17 +31,21 @@ final class Stack implements AutoCloseable {
     private static final String USER = System.getProperty("jangteo.it.user", "jangteo");
     private static final String PASSWORD = System.getProperty("jangteo.it.password", "jangteo");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final String ELASTICSEARCH_URL = System.getProperty("jangteo.it.elasticsearch-url",
+                                                                       "http://127.0.0.1:9200");
 
     private final String database;
     private final String appDatabaseUrl;
     private final List<String> commandArgs;
+    private final List<String> queryArgs;
     private final List<App> commandSides = new ArrayList<>();
     private App querySide;
 
-    private Stack(String database, String appDatabaseUrl, List<String> commandArgs) {
+    private Stack(String database, String appDatabaseUrl, List<String> commandArgs, List<String> queryArgs) {
         this.database = database;
         this.appDatabaseUrl = appDatabaseUrl;
         this.commandArgs = commandArgs;
+        this.queryArgs = queryArgs;
     }
 
     /**
@@ -54,12 +58,24 @@ final class Stack implements AutoCloseable {
 
     /** As {@link #start(String, int, String...)}, with the apps reaching PostgreSQL through {@code proxy}. */
     static Stack start(String testName, int commandInstances, TcpProxy proxy, String... commandArgs) {
+        return start(testName, commandInstances, proxy, null, commandArgs);
+    }
+
+    /**
+     * As {@link #start(String, int, TcpProxy, String...)}, with the query side reaching Elasticsearch through
+     * {@code searchProxy} when not null. Each stack's indices carry its database name as prefix.
+     */
+    static Stack start(String testName, int commandInstances, TcpProxy proxy, TcpProxy searchProxy,
+                       String... commandArgs) {
         String database = ("jangteo_it_" + testName + "_" + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT);
         admin("CREATE DATABASE " + database + " OWNER " + USER);
         String appUrl = proxy == null ? urlOf(database)
                                       : "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database;
-        Stack stack = new Stack(database, appUrl, List.of(commandArgs));
+        String searchUrl = searchProxy == null ? ELASTICSEARCH_URL : "http://127.0.0.1:" + searchProxy.port();
+        Stack stack = new Stack(database, appUrl, List.of(commandArgs),
+                                List.of("--jangteo.search.url=" + searchUrl,
+                                        "--jangteo.search.index-prefix=" + indexPrefix(database)));
         try {
             for (int i = 0; i < commandInstances; i++) {
                 stack.commandSides.add(stack.launch("command-side", "command-side.jar", i, stack.commandArgs));
@@ -93,7 +109,7 @@ final class Stack implements AutoCloseable {
     }
 
     void startQuerySide() {
-        querySide = launch("query-side", "query-side.jar", 0, List.of());
+        querySide = launch("query-side", "query-side.jar", 0, queryArgs);
     }
 
     /** What command side {@code instance} has logged so far. */
@@ -116,6 +132,20 @@ final class Stack implements AutoCloseable {
         return DriverManager.getConnection(urlOf(database), USER, PASSWORD);
     }
 
+    /** Elasticsearch as the tests reach it directly (never through a proxy). */
+    static URI elasticsearch() {
+        return URI.create(ELASTICSEARCH_URL);
+    }
+
+    /** What this stack's index and alias names start with. */
+    String indexPrefix() {
+        return indexPrefix(database);
+    }
+
+    private static String indexPrefix(String database) {
+        return database + "-";
+    }
+
     /** Host and port of the PostgreSQL server the stacks use. */
     static URI postgres() {
         return URI.create(ADMIN_URL.substring("jdbc:".length()));
@@ -132,6 +162,7 @@ final class Stack implements AutoCloseable {
             querySide.stop();
         }
         admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        Search.deleteIndices(indexPrefix(database));
     }
 
     private App launch(String name, String jarProperty, int instance, List<String> extraArgs) {

@@ -15,6 +15,7 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
     private final String name;
     private final int commandInstances;
     private final TcpProxy databaseProxy;
+    private TcpProxy searchProxy;
     private final String[] commandArgs;
     private Stack stack;
 
@@ -30,9 +31,15 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
         this.commandArgs = commandArgs;
     }
 
+    /** The query side reaches Elasticsearch through {@code proxy}, which the test can cut and restore. */
+    StackExtension withSearchProxy(TcpProxy proxy) {
+        this.searchProxy = proxy;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        stack = Stack.start(name, commandInstances, databaseProxy, commandArgs);
+        stack = Stack.start(name, commandInstances, databaseProxy, searchProxy, commandArgs);
     }
 
     @Override
@@ -42,6 +49,9 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
         }
         if (databaseProxy != null) {
             databaseProxy.close();
+        }
+        if (searchProxy != null) {
+            searchProxy.close();
         }
     }
 

@@ -27,6 +27,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, code, detail);
     }
 
+    /** A store this answer needs is down; answered with Retry-After like any unavailable store. */
+    public static ApiException unavailable(String code, String detail) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, code, detail);
+    }
+
     public static ApiException invalid(String detail) {
         return new ApiException(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED, detail);
     }

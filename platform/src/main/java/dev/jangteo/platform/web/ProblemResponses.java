@@ -26,7 +26,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<ProblemDetail> refusal(ApiException refusal) {
-        return problem(refusal.status(), refusal.code(), refusal.getMessage());
+        ResponseEntity<ProblemDetail> response = problem(refusal.status(), refusal.code(), refusal.getMessage());
+        return refusal.status() == HttpStatus.SERVICE_UNAVAILABLE ? retryLater(response) : response;
     }
 
     @ExceptionHandler(Exception.class)
@@ -36,9 +37,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             ResponseEntity<ProblemDetail> response = problem(HttpStatus.SERVICE_UNAVAILABLE,
                                                              ErrorCodes.SERVICE_UNAVAILABLE,
                                                              "A store is unavailable; nothing was changed. Retry later.");
-            return ResponseEntity.status(response.getStatusCode())
-                                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                                 .body(response.getBody());
+            return retryLater(response);
         }
         log.error("Unexpected failure", failure);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR,
@@ -69,6 +68,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             case 503 -> ErrorCodes.SERVICE_UNAVAILABLE;
             default -> status.is5xxServerError() ? ErrorCodes.INTERNAL_ERROR : "HTTP_" + status.value();
         };
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(ResponseEntity<ProblemDetail> response) {
+        return ResponseEntity.status(response.getStatusCode())
+                             .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                             .body(response.getBody());
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {

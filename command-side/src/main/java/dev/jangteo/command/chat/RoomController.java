@@ -1,0 +1,146 @@
+package dev.jangteo.command.chat;
+
+import dev.jangteo.api.chat.ChatRuleViolation;
+import dev.jangteo.api.chat.CreateRoomCommand;
+import dev.jangteo.api.chat.DeleteMessageCommand;
+import dev.jangteo.api.chat.EditMessageCommand;
+import dev.jangteo.api.chat.JoinRoomCommand;
+import dev.jangteo.api.chat.LeaveRoomCommand;
+import dev.jangteo.api.chat.MarkReadCommand;
+import dev.jangteo.api.chat.PostMessageCommand;
+import dev.jangteo.command.web.CommandMetadata;
+import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.platform.web.Validated;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/** Commands on chat rooms. Each refusal of a room rule leaves as problem+json with its stable code. */
+@RestController
+@RequestMapping("/api/rooms")
+class RoomController {
+
+    private final CommandGateway commandGateway;
+
+    RoomController(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    record CreateRoomRequest(String roomId, String name, String groupId, String ownerId) {
+    }
+
+    record RoomCreated(String roomId) {
+    }
+
+    record MemberRequest(String userId) {
+    }
+
+    record PostMessageRequest(String messageId, String senderId, String text, String replyTo) {
+    }
+
+    record MessagePosted(String roomId, String messageId, long position) {
+    }
+
+    record EditMessageRequest(String userId, String text) {
+    }
+
+    record MarkReadRequest(String userId, String upToMessageId) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    RoomCreated create(@RequestBody CreateRoomRequest request,
+                       @RequestHeader(name = CommandMetadata.CORRELATION_HEADER, required = false) String correlationId,
+                       @RequestHeader(name = CommandMetadata.ACTING_USER_HEADER, required = false) String actingUser) {
+        CreateRoomCommand command = Validated.of(() -> new CreateRoomCommand(
+                request.roomId() == null ? UUID.randomUUID().toString() : request.roomId(),
+                request.name(), request.groupId(), request.ownerId()));
+        try {
+            send(command, correlationId, actingUser);
+        } catch (AggregateStreamCreationException e) {
+            throw ApiException.conflict("ROOM_ALREADY_EXISTS", "A room with id " + command.roomId() + " exists");
+        }
+        return new RoomCreated(command.roomId());
+    }
+
+    @PostMapping("/{roomId}/members")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void join(@PathVariable String roomId, @RequestBody MemberRequest request,
+              @RequestHeader(name = CommandMetadata.CORRELATION_HEADER, required = false) String correlationId,
+              @RequestHeader(name = CommandMetadata.ACTING_USER_HEADER, required = false) String actingUser) {
+        send(Validated.of(() -> new JoinRoomCommand(roomId, request.userId())), correlationId, actingUser);
+    }
+
+    @DeleteMapping("/{roomId}/members/{userId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void leave(@PathVariable String roomId, @PathVariable String userId,
+               @RequestHeader(name = CommandMetadata.CORRELATION_HEADER, required = false) String correlationId,
+               @RequestHeader(name = CommandMetadata.ACTING_USER_HEADER, required = false) String actingUser) {
+        send(Validated.of(() -> new LeaveRoomCommand(roomId, userId)), correlationId, actingUser);
+    }
+
+    @PostMapping("/{roomId}/messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    MessagePosted post(@PathVariable String roomId, @RequestBody PostMessageRequest request,
+                       @RequestHeader(name = CommandMetadata.CORRELATION_HEADER, required = false) String correlationId,
+                       @RequestHeader(name = CommandMetadata.ACTING_USER_HEADER, required = false) String actingUser) {
+        PostMessageCommand command = Validated.of(() -> new PostMessageCommand(
+                roomId, request.messageId() == null ? UUID.randomUUID().toString() : request.messageId(),
+                request.senderId(), request.text(), request.replyTo()));
+        long position = send(command, correlationId, actingUser);
+        return new MessagePosted(roomId, command.messageId(), position);
+    }
+
+    @PutMapping("/{roomId}/messages/{messageId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void edit(@PathVariable String roomId, @PathVariable String messageId, @RequestBody EditMessageRequest request,
+              @RequestHeader(name = CommandMetadata.CORRELATION_HEADER, required = false) String correlationId,
+              @RequestHeader(name = CommandMetadata.ACTING_USER_HEADER, required = false) String actingUser) {
+        send(Validated.of(() -> new EditMessageCommand(roomId, messageId, request.userId(), request.text())),
+             correlationId, actingUser);
+    }
+
+    @DeleteMapping("/{roomId}/messages/{messageId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String roomId, @PathVariable String messageId,
+                @RequestParam(required = false) String userId,
+                @RequestHeader(name = CommandMetadata.CORRELATION_HEADER, required = false) String correlationId,
+                @RequestHeader(name = CommandMetadata.ACTING_USER_HEADER, required = false) String actingUser) {
+        send(Validated.of(() -> new DeleteMessageCommand(roomId, messageId, userId)), correlationId, actingUser);
+    }
+
+    @PostMapping("/{roomId}/reads")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void markRead(@PathVariable String roomId, @RequestBody MarkReadRequest request,
+                  @RequestHeader(name = CommandMetadata.CORRELATION_HEADER, required = false) String correlationId,
+                  @RequestHeader(name = CommandMetadata.ACTING_USER_HEADER, required = false) String actingUser) {
+        send(Validated.of(() -> new MarkReadCommand(roomId, request.userId(), request.upToMessageId())),
+             correlationId, actingUser);
+    }
+
+    private <R> R send(Object command, String correlationId, String actingUser) {
+        try {
+            return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                                                                   .andMetaData(CommandMetadata.of(correlationId,
+                                                                                                   actingUser)));
+        } catch (AggregateNotFoundException e) {
+            throw ApiException.notFound("ROOM_NOT_FOUND", "No such room");
+        } catch (ChatRuleViolation violation) {
+            throw ChatRefusals.toApiException(violation);
+        }
+    }
+}

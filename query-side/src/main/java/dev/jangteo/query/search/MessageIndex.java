@@ -1,0 +1,167 @@
+package dev.jangteo.query.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.indices.Alias;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The message index behind two aliases: searches read {@code <prefix>messages}, the projection writes
+ * {@code <prefix>messages-write}. Normally both point at one index. A rebuild (the projection's reset) creates a
+ * new index from {@code elasticsearch/index/messages.json} and moves only the write alias, so searches keep
+ * answering from the old index, which meanwhile still receives live changes; once the replay has caught up the read
+ * alias moves too and the old index is deleted. Where the aliases point is kept in Elasticsearch itself, so a
+ * restart in the middle of a rebuild carries on.
+ */
+@Component
+public class MessageIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageIndex.class);
+    static final String DEFINITION = "elasticsearch/index/messages.json";
+
+    /** Where the aliases point: {@code live} answers searches, {@code build} receives every write. */
+    record Targets(String live, String build) {
+
+        boolean rebuilding() {
+            return !live.equals(build);
+        }
+    }
+
+    private final ElasticsearchClient client;
+    private final String prefix;
+    private final String readAlias;
+    private final String writeAlias;
+    private final byte[] definition;
+    /** The definition with refreshes off, for an index that a replay fills. */
+    private final byte[] unrefreshed;
+    private final int version;
+    private final String refreshInterval;
+    private volatile Targets targets;
+
+    MessageIndex(ElasticsearchClient client, SearchProperties properties) {
+        this.client = client;
+        this.prefix = properties.indexPrefix().toLowerCase(Locale.ROOT);
+        this.readAlias = prefix + "messages";
+        this.writeAlias = prefix + "messages-write";
+        try (InputStream in = new ClassPathResource(DEFINITION).getInputStream()) {
+            this.definition = in.readAllBytes();
+            ObjectMapper json = new ObjectMapper();
+            JsonNode parsed = json.readTree(definition);
+            this.version = parsed.path("mappings").path("_meta").path("version").asInt(1);
+            this.refreshInterval = parsed.path("settings").path("refresh_interval").asText("1s");
+            ObjectNode replayed = parsed.deepCopy();
+            replayed.withObject("/settings").put("refresh_interval", "-1");
+            this.unrefreshed = json.writeValueAsBytes(replayed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + DEFINITION, e);
+        }
+    }
+
+    public String readAlias() {
+        return readAlias;
+    }
+
+    /** Where the aliases point, creating index and aliases when there are none yet. */
+    synchronized Targets targets() throws IOException {
+        if (targets == null) {
+            targets = discover();
+        }
+        return targets;
+    }
+
+    /** Forgets what it knew, so that the next {@link #targets()} asks Elasticsearch (another instance may have moved an alias). */
+    synchronized void forget() {
+        targets = null;
+    }
+
+    /** A new, empty index that takes every write from now on; searches stay on the live index. */
+    synchronized void startRebuild() throws IOException {
+        Targets current = discover();
+        String fresh = newIndexName();
+        // No refreshes while the replay fills it: nobody searches it yet, and refreshing every second would cost
+        // the replay a good part of its speed. completeRebuild() restores the definition's interval.
+        client.indices().create(create -> create.index(fresh).withJson(new ByteArrayInputStream(unrefreshed)));
+        client.indices().updateAliases(update -> update
+                .actions(action -> action.remove(remove -> remove.index(current.build()).alias(writeAlias)))
+                .actions(action -> action.add(add -> add.index(fresh).alias(writeAlias))));
+        if (current.rebuilding()) {
+            client.indices().delete(delete -> delete.index(current.build()));
+            log.info("Abandoned the unfinished rebuild into {}", current.build());
+        }
+        targets = new Targets(current.live(), fresh);
+        log.info("Rebuilding the message index into {}; searches stay on {} until the replay has caught up",
+                 fresh, current.live());
+    }
+
+    /** Moves searches to the rebuilt index and deletes the old one; false when no rebuild is going on. */
+    synchronized boolean completeRebuild() throws IOException {
+        Targets current = discover();
+        if (!current.rebuilding()) {
+            targets = current;
+            return false;
+        }
+        client.indices().putSettings(put -> put.index(current.build())
+                                                .settings(settings -> settings.refreshInterval(
+                                                        time -> time.time(refreshInterval))));
+        client.indices().refresh(refresh -> refresh.index(current.build()));
+        client.indices().updateAliases(update -> update
+                .actions(action -> action.remove(remove -> remove.index(current.live()).alias(readAlias)))
+                .actions(action -> action.add(add -> add.index(current.build()).alias(readAlias))));
+        client.indices().delete(delete -> delete.index(current.live()));
+        targets = new Targets(current.build(), current.build());
+        log.info("Searches now read the rebuilt index {}; deleted {}", current.build(), current.live());
+        return true;
+    }
+
+    private Targets discover() throws IOException {
+        Optional<String> live = indexBehind(readAlias);
+        if (live.isEmpty()) {
+            String name = newIndexName();
+            client.indices().create(create -> create.index(name)
+                                                    .withJson(new ByteArrayInputStream(definition))
+                                                    .aliases(readAlias, Alias.of(alias -> alias))
+                                                    .aliases(writeAlias, Alias.of(alias -> alias)));
+            log.info("Created the message index {} behind {} and {}", name, readAlias, writeAlias);
+            return new Targets(name, name);
+        }
+        Optional<String> build = indexBehind(writeAlias);
+        if (build.isEmpty()) {
+            client.indices().updateAliases(update -> update.actions(
+                    action -> action.add(add -> add.index(live.get()).alias(writeAlias))));
+            build = live;
+        }
+        if (!build.get().startsWith(prefix + "messages-v" + version + "-")) {
+            log.warn("The message index {} predates definition version {}: replay the message-search processor "
+                             + "to rebuild it", build.get(), version);
+        }
+        return new Targets(live.get(), build.get());
+    }
+
+    private Optional<String> indexBehind(String alias) throws IOException {
+        try {
+            return client.indices().getAlias(get -> get.name(alias)).result().keySet().stream().findFirst();
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private String newIndexName() {
+        return prefix + "messages-v" + version + "-" + System.currentTimeMillis();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.jangteo.api.chat;
+
+public record MemberJoinedEvent(String roomId, String userId) {
+}

@@ -1,0 +1,4 @@
+package dev.jangteo.api.chat;
+
+public record MemberLeftEvent(String roomId, String userId) {
+}

@@ -1,0 +1,4 @@
+package dev.jangteo.api.chat;
+
+public record MessageDeletedEvent(String roomId, String messageId) {
+}

@@ -1,0 +1,4 @@
+package dev.jangteo.api.chat;
+
+public record MessageEditedEvent(String roomId, String messageId, String text) {
+}
