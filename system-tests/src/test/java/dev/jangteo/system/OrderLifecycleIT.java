@@ -123,11 +123,8 @@ class OrderLifecycleIT {
         String user = Shop.unique("waiter");
         Shop.openAccount(stack.command(), user, 5_000);
         String productId = Shop.product(stack.command(), 1_000, 5);
-        Http.Response accepted = Shop.placeOrder(stack.command(), user, Map.of(productId, 2), null);
-        String orderId = accepted.body().get("orderId").asText();
-        String token = accepted.body().get("consistencyToken").asText();
-        Http.Response settled = Http.get(stack.query().resolve(
-                "/api/orders/" + orderId + "?wait=10&consistentWith=" + token));
+        String orderId = Shop.order(stack.command(), user, productId, 2, null);
+        Http.Response settled = Http.get(stack.query().resolve("/api/orders/" + orderId + "?wait=10"));
         assertThat(settled.status()).isEqualTo(200);
         assertThat(settled.body().get("status").asText()).as("one request, answered once settled").isEqualTo("PAID");
     }

@@ -188,8 +188,7 @@ public final class OrderScenario implements Scenario {
             if (placed.status() != 202) {
                 return "HTTP_" + placed.status();
             }
-            String path = "/api/orders/" + placed.body().get("orderId").asText() + "?wait=" + WAIT_SECONDS
-                    + "&consistentWith=" + placed.body().get("consistencyToken").asText();
+            String path = "/api/orders/" + placed.body().get("orderId").asText() + "?wait=" + WAIT_SECONDS;
             long deadline = System.nanoTime() + OUTCOME_TIMEOUT.toNanos();
             while (System.nanoTime() < deadline) {
                 ShopClient.Answer order = shop.query(path);

@@ -36,4 +36,10 @@ public class WalletAndStockConfiguration {
     public Cache productCache(@Value("${jangteo.products.cache-size:10000}") int size) {
         return new LruCache(size);
     }
+
+    /** An order is loaded again for each saga step (payment, rejection, cancellation); the cache spares the reads. */
+    @Bean
+    public Cache orderCache(@Value("${jangteo.orders.cache-size:10000}") int size) {
+        return new LruCache(size);
+    }
 }

@@ -30,7 +30,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An order's lifecycle: PENDING until the payment saga reports, then PAID or REJECTED; a PAID order may be cancelled
  * (CANCELLING, then CANCELLED). Every transition happens once: a repeated command changes nothing.
  */
-@Aggregate
+@Aggregate(cache = "orderCache")
 class Order {
 
     @AggregateIdentifier

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -68,9 +69,9 @@ class OrderQueryController {
     }
 
     /**
-     * With {@code wait=N} (seconds, at most {@value #MAX_WAIT_SECONDS}) a PENDING or CANCELLING order is answered
-     * once the saga has settled it (PAID, REJECTED, CANCELLED) or when N seconds have passed, whichever is first: a
-     * client follows its order without polling.
+     * With {@code wait=N} (seconds, at most {@value #MAX_WAIT_SECONDS}) the answer comes once the saga has settled the
+     * order (PAID, REJECTED, CANCELLED) or when N seconds have passed, whichever is first; an order placed a moment
+     * ago that the read model does not show yet is waited for too. A client follows its order without polling.
      */
     @GetMapping("/api/orders/{orderId}")
     @ConsistentRead(OrderProjection.GROUP)
@@ -78,11 +79,11 @@ class OrderQueryController {
         if (wait != null && (wait < 0 || wait > MAX_WAIT_SECONDS)) {
             throw ApiException.invalid("wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds");
         }
-        Supplier<Order> read = () -> readOnly.execute(status -> orders.findById(orderId).map(Order::of))
-                                             .orElseThrow(() -> ApiException.notFound("ORDER_NOT_FOUND",
-                                                                                      "No order " + orderId));
-        return wait == null || wait == 0 ? read.get()
-                : watch.readUntil(read, order -> SETTLED.contains(order.status()), Duration.ofSeconds(wait));
+        Supplier<Optional<Order>> read = () -> readOnly.execute(status -> orders.findById(orderId).map(Order::of));
+        Optional<Order> order = wait == null || wait == 0 ? read.get()
+                : watch.readUntil(orderId, read, found -> found.filter(o -> SETTLED.contains(o.status())).isPresent(),
+                                  Duration.ofSeconds(wait));
+        return order.orElseThrow(() -> ApiException.notFound("ORDER_NOT_FOUND", "No order " + orderId));
     }
 
     @GetMapping("/api/users/{userId}/orders")
