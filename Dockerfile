@@ -16,6 +16,8 @@ RUN test -n "$MODULE" \
 # ---- runtime: Temurin 21 JRE, non-root
 FROM eclipse-temurin:21-jre
 ARG PORT
+# Heap of the app: 512m for the command side, 1g for the query side (see APP_HEAP in ./dev).
+ARG HEAP=512m
 # curl for the HEALTHCHECK (not guaranteed in the base image).
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl \
@@ -26,9 +28,9 @@ WORKDIR /app
 COPY --from=build --chown=jangteo:jangteo /workspace/app.jar app.jar
 USER jangteo
 EXPOSE ${PORT}
-# The same JVM options as ./dev run (see APP_JVM_OPTS there).
+# The same JVM options as ./dev run (see APP_JVM_OPTS and APP_HEAP there).
 ENV APP_PORT=${PORT} \
-    JAVA_OPTS="-Xmx512m -XX:+UseParallelGC"
+    JAVA_OPTS="-Xmx${HEAP} -XX:+UseParallelGC"
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=6 \
   CMD curl -fsS "http://localhost:${APP_PORT}/actuator/health/readiness" || exit 1
 # sh -c so that JAVA_OPTS can be overridden at run time; exec keeps java as PID 1 for signals.

@@ -176,7 +176,7 @@ final class Stack implements AutoCloseable {
             Files.createDirectories(log.getParent());
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = new ArrayList<>(List.of(
-                    java, "-Xmx512m", "-XX:+UseParallelGC", "-jar", jar,
+                    java, name.equals("query-side") ? "-Xmx1g" : "-Xmx512m", "-XX:+UseParallelGC", "-jar", jar,
                     "--server.port=" + port,
                     "--spring.datasource.url=" + appDatabaseUrl,
                     "--spring.datasource.username=" + USER,
