@@ -8,20 +8,14 @@ import dev.jangteo.api.chat.JoinRoomCommand;
 import dev.jangteo.api.chat.LeaveRoomCommand;
 import dev.jangteo.api.chat.MarkReadCommand;
 import dev.jangteo.api.chat.PostMessageCommand;
-import dev.jangteo.command.web.CommandMetadata;
-import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.command.web.CommandSender;
 import dev.jangteo.platform.web.Validated;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -34,10 +28,10 @@ import java.util.UUID;
 @RequestMapping("/api/rooms")
 class RoomController {
 
-    private final CommandGateway commandGateway;
+    private final CommandSender commands;
 
-    RoomController(CommandGateway commandGateway) {
-        this.commandGateway = commandGateway;
+    RoomController(CommandSender commands) {
+        this.commands = commands;
     }
 
     record CreateRoomRequest(String roomId, String name, String groupId, String ownerId) {
@@ -63,82 +57,61 @@ class RoomController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    RoomCreated create(@RequestBody CreateRoomRequest request,
-                       @RequestHeader(name = CommandMetadata.CORRELATION_HEADER, required = false) String correlationId,
-                       @RequestHeader(name = CommandMetadata.ACTING_USER_HEADER, required = false) String actingUser) {
+    RoomCreated create(@RequestBody CreateRoomRequest request) {
         CreateRoomCommand command = Validated.of(() -> new CreateRoomCommand(
                 request.roomId() == null ? UUID.randomUUID().toString() : request.roomId(),
                 request.name(), request.groupId(), request.ownerId()));
-        try {
-            send(command, correlationId, actingUser);
-        } catch (AggregateStreamCreationException e) {
-            throw ApiException.conflict("ROOM_ALREADY_EXISTS", "A room with id " + command.roomId() + " exists");
-        }
+        send(command, command.roomId());
         return new RoomCreated(command.roomId());
     }
 
     @PostMapping("/{roomId}/members")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void join(@PathVariable String roomId, @RequestBody MemberRequest request,
-              @RequestHeader(name = CommandMetadata.CORRELATION_HEADER, required = false) String correlationId,
-              @RequestHeader(name = CommandMetadata.ACTING_USER_HEADER, required = false) String actingUser) {
-        send(Validated.of(() -> new JoinRoomCommand(roomId, request.userId())), correlationId, actingUser);
+    void join(@PathVariable String roomId, @RequestBody MemberRequest request) {
+        send(Validated.of(() -> new JoinRoomCommand(roomId, request.userId())), roomId);
     }
 
     @DeleteMapping("/{roomId}/members/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void leave(@PathVariable String roomId, @PathVariable String userId,
-               @RequestHeader(name = CommandMetadata.CORRELATION_HEADER, required = false) String correlationId,
-               @RequestHeader(name = CommandMetadata.ACTING_USER_HEADER, required = false) String actingUser) {
-        send(Validated.of(() -> new LeaveRoomCommand(roomId, userId)), correlationId, actingUser);
+    void leave(@PathVariable String roomId, @PathVariable String userId) {
+        send(Validated.of(() -> new LeaveRoomCommand(roomId, userId)), roomId);
     }
 
     @PostMapping("/{roomId}/messages")
     @ResponseStatus(HttpStatus.CREATED)
-    MessagePosted post(@PathVariable String roomId, @RequestBody PostMessageRequest request,
-                       @RequestHeader(name = CommandMetadata.CORRELATION_HEADER, required = false) String correlationId,
-                       @RequestHeader(name = CommandMetadata.ACTING_USER_HEADER, required = false) String actingUser) {
+    MessagePosted post(@PathVariable String roomId, @RequestBody PostMessageRequest request) {
         PostMessageCommand command = Validated.of(() -> new PostMessageCommand(
                 roomId, request.messageId() == null ? UUID.randomUUID().toString() : request.messageId(),
                 request.senderId(), request.text(), request.replyTo()));
-        long position = send(command, correlationId, actingUser);
+        long position = send(command, roomId);
         return new MessagePosted(roomId, command.messageId(), position);
     }
 
     @PutMapping("/{roomId}/messages/{messageId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void edit(@PathVariable String roomId, @PathVariable String messageId, @RequestBody EditMessageRequest request,
-              @RequestHeader(name = CommandMetadata.CORRELATION_HEADER, required = false) String correlationId,
-              @RequestHeader(name = CommandMetadata.ACTING_USER_HEADER, required = false) String actingUser) {
+    void edit(@PathVariable String roomId, @PathVariable String messageId, @RequestBody EditMessageRequest request) {
         send(Validated.of(() -> new EditMessageCommand(roomId, messageId, request.userId(), request.text())),
-             correlationId, actingUser);
+             roomId);
     }
 
     @DeleteMapping("/{roomId}/messages/{messageId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String roomId, @PathVariable String messageId,
-                @RequestParam(required = false) String userId,
-                @RequestHeader(name = CommandMetadata.CORRELATION_HEADER, required = false) String correlationId,
-                @RequestHeader(name = CommandMetadata.ACTING_USER_HEADER, required = false) String actingUser) {
-        send(Validated.of(() -> new DeleteMessageCommand(roomId, messageId, userId)), correlationId, actingUser);
+                @RequestParam(required = false) String userId) {
+        send(Validated.of(() -> new DeleteMessageCommand(roomId, messageId, userId)), roomId);
     }
 
     @PostMapping("/{roomId}/reads")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void markRead(@PathVariable String roomId, @RequestBody MarkReadRequest request,
-                  @RequestHeader(name = CommandMetadata.CORRELATION_HEADER, required = false) String correlationId,
-                  @RequestHeader(name = CommandMetadata.ACTING_USER_HEADER, required = false) String actingUser) {
+    void markRead(@PathVariable String roomId, @RequestBody MarkReadRequest request) {
         send(Validated.of(() -> new MarkReadCommand(roomId, request.userId(), request.upToMessageId())),
-             correlationId, actingUser);
+             roomId);
     }
 
-    private <R> R send(Object command, String correlationId, String actingUser) {
+    /** Unknown room → 404 ROOM_NOT_FOUND, a taken id → 409 ROOM_ALREADY_EXISTS; room rules → their own codes. */
+    private <R> R send(Object command, String roomId) {
         try {
-            return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                                                                   .andMetaData(CommandMetadata.of(correlationId,
-                                                                                                   actingUser)));
-        } catch (AggregateNotFoundException e) {
-            throw ApiException.notFound("ROOM_NOT_FOUND", "No such room");
+            return commands.await(command, "ROOM", roomId);
         } catch (ChatRuleViolation violation) {
             throw ChatRefusals.toApiException(violation);
         }

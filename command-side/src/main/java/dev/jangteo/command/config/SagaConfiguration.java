@@ -4,10 +4,6 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import dev.jangteo.platform.axon.TokenTables;
 import dev.jangteo.platform.eventstore.EventTables;
-import org.axonframework.commandhandling.AsynchronousCommandBus;
-import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.CommandBusSpanFactory;
-import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -15,15 +11,12 @@ import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
-import org.axonframework.messaging.interceptors.TransactionManagingInterceptor;
 import org.axonframework.modelling.saga.repository.CachingSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,17 +27,10 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * What the order sagas need, all in the command side's own schema: the saga store, the sagas' tracking tokens, and
  * deadlines that survive a restart (db-scheduler, through Axon's DbSchedulerDeadlineManager).
- * <p>
- * Commands go through an {@link AsynchronousCommandBus}. A saga handler dispatches its commands and returns; each
- * command then runs in its own unit of work and transaction. With the synchronous bus a command sent from a saga
- * joins the saga's transaction, and a refused command (an unknown product, say) marks that shared transaction
- * rollback-only, so the saga's whole batch would fail and be retried forever.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SagaConfiguration.DeadlineProperties.class)
@@ -58,30 +44,6 @@ public class SagaConfiguration {
             pollingInterval = pollingInterval == null ? Duration.ofSeconds(1) : pollingInterval;
             threads = threads <= 0 ? 2 : threads;
         }
-    }
-
-    @Bean
-    @Qualifier("localSegment")
-    public CommandBus commandBus(TransactionManager transactionManager, Configuration axonConfiguration,
-                                 DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
-        // Not a bean: an Executor bean would make Spring Boot back off its own task executor.
-        ExecutorService commandExecutor =
-                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("command-", 0).factory());
-        AsynchronousCommandBus commandBus =
-                AsynchronousCommandBus.builder()
-                                      .executor(commandExecutor)
-                                      .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
-                                      .spanFactory(axonConfiguration.getComponent(CommandBusSpanFactory.class))
-                                      .messageMonitor(axonConfiguration.messageMonitor(CommandBus.class,
-                                                                                       "commandBus"))
-                                      .build();
-        commandBus.registerHandlerInterceptor(
-                new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
-        // The transaction as an interceptor, not the bus's own transactionManager: the bus opens that one before
-        // it captures failures, so on the executor's thread a database that cannot be reached would escape to the
-        // thread (and the caller would wait for an answer that never comes) instead of failing the command.
-        commandBus.registerHandlerInterceptor(new TransactionManagingInterceptor<>(transactionManager));
-        return commandBus;
     }
 
     @Bean

@@ -5,18 +5,14 @@ import dev.jangteo.api.coupon.DefineCouponCommand;
 import dev.jangteo.api.coupon.DiscountType;
 import dev.jangteo.api.coupon.IssueOutcome;
 import dev.jangteo.api.coupon.IssueRequest;
-import dev.jangteo.command.web.CommandMetadata;
+import dev.jangteo.command.web.CommandSender;
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.platform.web.Validated;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,12 +32,12 @@ class CouponController {
     static final String NOT_FOUND = "COUPON_NOT_FOUND";
     private static final long ISSUE_TIMEOUT_SECONDS = 10;
 
-    private final CommandGateway commandGateway;
+    private final CommandSender commands;
     private final CouponIssueDesk issueDesk;
     private final Clock clock;
 
-    CouponController(CommandGateway commandGateway, CouponIssueDesk issueDesk) {
-        this.commandGateway = commandGateway;
+    CouponController(CommandSender commands, CouponIssueDesk issueDesk) {
+        this.commands = commands;
         this.issueDesk = issueDesk;
         this.clock = Clock.systemUTC();
     }
@@ -75,16 +71,9 @@ class CouponController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    CouponCreated define(@RequestBody DefineCouponRequest request,
-                         @RequestHeader(name = CommandMetadata.CORRELATION_HEADER, required = false) String correlationId,
-                         @RequestHeader(name = CommandMetadata.ACTING_USER_HEADER, required = false) String actingUser) {
+    CouponCreated define(@RequestBody DefineCouponRequest request) {
         DefineCouponCommand command = Validated.of(request::toCommand);
-        try {
-            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                                                            .andMetaData(CommandMetadata.of(correlationId, actingUser)));
-        } catch (AggregateStreamCreationException e) {
-            throw ApiException.conflict("COUPON_ALREADY_EXISTS", "A coupon with id " + command.couponId() + " exists");
-        }
+        commands.await(command, "COUPON", command.couponId());
         return new CouponCreated(command.couponId());
     }
 

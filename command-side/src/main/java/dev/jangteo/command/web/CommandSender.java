@@ -59,7 +59,8 @@ public class CommandSender {
         return new Sent<>(result, consistencyTokens.afterLastEventOf(aggregateId));
     }
 
-    private <R> R await(Object command, String aggregate, String aggregateId) {
+    /** What the handler answered, without a consistency token (one query fewer, for replies that carry none). */
+    public <R> R await(Object command, String aggregate, String aggregateId) {
         ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.getRequestAttributes();
         String correlationId = request == null ? null
                 : request.getRequest().getHeader(CommandMetadata.CORRELATION_HEADER);

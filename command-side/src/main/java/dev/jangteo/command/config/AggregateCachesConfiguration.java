@@ -10,10 +10,10 @@ import org.springframework.context.annotation.Bean;
 /**
  * Caches and snapshot triggers of the aggregates every order touches. One user may place thousands of orders (a
  * debit event each on their account) and a popular product takes a reservation per order, so both are cached and
- * snapshotted and a busy one loads in constant time.
+ * snapshotted and a busy one loads in constant time. Orders are cached too: each saga step loads its order again.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-public class WalletAndStockConfiguration {
+public class AggregateCachesConfiguration {
 
     @Bean
     public SnapshotTriggerDefinition accountSnapshotTrigger(

@@ -1,0 +1,50 @@
+package dev.jangteo.command.config;
+
+import org.axonframework.commandhandling.AsynchronousCommandBus;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.interceptors.TransactionManagingInterceptor;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Commands go through an {@link AsynchronousCommandBus} (the local segment under the {@code axonserver} profile). A
+ * saga handler dispatches its commands and returns; each command then runs in its own unit of work and transaction.
+ * With the synchronous bus a command sent from a saga joins the saga's transaction, and a refused command (an
+ * unknown product, say) marks that shared transaction rollback-only, so the saga's whole batch would fail and be
+ * retried forever.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class CommandBusConfiguration {
+
+    @Bean
+    @Qualifier("localSegment")
+    public CommandBus commandBus(TransactionManager transactionManager, Configuration axonConfiguration,
+                                 DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        // Not a bean: an Executor bean would make Spring Boot back off its own task executor.
+        ExecutorService commandExecutor =
+                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("command-", 0).factory());
+        AsynchronousCommandBus commandBus =
+                AsynchronousCommandBus.builder()
+                                      .executor(commandExecutor)
+                                      .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                                      .spanFactory(axonConfiguration.getComponent(CommandBusSpanFactory.class))
+                                      .messageMonitor(axonConfiguration.messageMonitor(CommandBus.class,
+                                                                                       "commandBus"))
+                                      .build();
+        commandBus.registerHandlerInterceptor(
+                new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
+        // The transaction as an interceptor, not the bus's own transactionManager: the bus opens that one before
+        // it captures failures, so on the executor's thread a database that cannot be reached would escape to the
+        // thread (and the caller would wait for an answer that never comes) instead of failing the command.
+        commandBus.registerHandlerInterceptor(new TransactionManagingInterceptor<>(transactionManager));
+        return commandBus;
+    }
+}
