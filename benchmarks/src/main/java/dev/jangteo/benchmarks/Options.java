@@ -1,5 +1,6 @@
 package dev.jangteo.benchmarks;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +26,7 @@ public final class Options {
             new Spec("command-url", "http://127.0.0.1:8081", "command side base URL"),
             new Spec("query-url", "http://127.0.0.1:8082", "query side base URL"),
             new Spec("scenario", "all",
-                    "all | warmup | race | sequential | ramp | sustained | orders | pgbench | heap | search (comma-separated list allowed)"),
+                    "all | warmup | race | sequential | ramp | sustained | orders | rankings | pgbench | heap | search | verify | replay (comma-separated list allowed)"),
             new Spec("app-warmup-seconds", "30", "closed-loop load before the measured scenarios, so the apps' JIT is warm"),
             new Spec("race-rounds", "5", "measured race rounds, a new coupon each round"),
             new Spec("race-warmup-rounds", "1", "race rounds run first and left out of the aggregate"),
@@ -43,6 +44,13 @@ public final class Options {
             new Spec("order-clients", "1,16,64", "orders: concurrent clients of each run, comma-separated"),
             new Spec("order-seconds", "20", "orders: measured window of each run"),
             new Spec("order-warmup-seconds", "5", "orders: unmeasured load before each window"),
+            new Spec("ranking-clients", "1,50,200", "rankings: concurrent reading clients of each run, comma-separated"),
+            new Spec("ranking-order-clients", "64", "rankings: clients ordering without pause meanwhile (0: reads alone)"),
+            new Spec("ranking-seconds", "20", "rankings: measured window of each run"),
+            new Spec("ranking-warmup-seconds", "5", "rankings: unmeasured reading before each window"),
+            new Spec("redis-host", "127.0.0.1", "rankings: Redis, for the redis-benchmark ceiling"),
+            new Spec("redis-port", "6379", "rankings: Redis port"),
+            new Spec("redis-key-prefix", "", "rankings: the query side's jangteo.redis.key-prefix"),
             new Spec("pg-host", "127.0.0.1", "PostgreSQL host for pgbench"),
             new Spec("pg-port", "5432", "PostgreSQL port for pgbench"),
             new Spec("pg-user", "", "PostgreSQL role (default: try jangteo/jangteo, then postgres)"),
@@ -54,6 +62,8 @@ public final class Options {
             new Spec("pg-database", "jangteo", "search: the database holding the event store"),
             new Spec("es-url", "http://127.0.0.1:9200", "search: Elasticsearch, for counts and the bulk ceiling"),
             new Spec("index-prefix", "", "search: the query side's jangteo.search.index-prefix"),
+            new Spec("events", "1000000", "verify and replay: events written into a fresh (verify) or scratch (replay) database"),
+            new Spec("query-side-jar", "", "verify: the query side to start on it (default: query-side/target/query-side-*.jar)"),
             new Spec("out-dir", "", "where results-<timestamp>.json goes (default: next to the jar)"));
 
     private final Map<String, String> values;
@@ -104,10 +114,18 @@ public final class Options {
         positive("pgbench-seconds");
         positive("order-seconds");
         orderClients();
+        rankingClients();
+        nonNegative("ranking-order-clients");
+        positive("ranking-seconds");
+        nonNegative("ranking-warmup-seconds");
+        positive("redis-port");
         pgbenchClients();
         searchClients();
         positive("search-rooms");
         positive("search-seconds");
+        if (events() < 1) {
+            throw new UsageException("--events must be at least 1");
+        }
         if (messages() < 1) {
             throw new UsageException("--messages must be at least 1");
         }
@@ -133,6 +151,11 @@ public final class Options {
                 'all' runs pgbench, warmup, race, sequential, ramp, sustained, then reads the apps' heap.
                 'search' (not in 'all') loads --messages into the event store, replays the search index and
                 measures search latency: --scenario=search --messages=20000 for a quick run.
+                'verify' (not in 'all') fills a fresh database with --events, starts --query-side-jar on it and
+                measures its sealer and GET /api/audit/verify: --scenario=verify --events=200000 for a quick run.
+                'replay' (not in 'all') generates --events into a scratch database with a query side of its own and
+                measures replay rates per processing group, all together, and verified replays:
+                --scenario=replay --events=200000 for a quicker run.
                 Exit status: 0 when every check held, 1 when a check failed or a scenario broke, 2 on bad options.
                 """);
         return text.toString();
@@ -240,6 +263,34 @@ public final class Options {
         return Duration.ofSeconds(integer("order-warmup-seconds"));
     }
 
+    public List<Integer> rankingClients() {
+        return counts("ranking-clients");
+    }
+
+    public int rankingOrderClients() {
+        return integer("ranking-order-clients");
+    }
+
+    public Duration rankingWindow() {
+        return Duration.ofSeconds(integer("ranking-seconds"));
+    }
+
+    public Duration rankingWarmup() {
+        return Duration.ofSeconds(integer("ranking-warmup-seconds"));
+    }
+
+    public String redisHost() {
+        return values.get("redis-host");
+    }
+
+    public int redisPort() {
+        return integer("redis-port");
+    }
+
+    public String redisKeyPrefix() {
+        return values.get("redis-key-prefix");
+    }
+
     private List<Integer> counts(String key) {
         List<Integer> clients = new ArrayList<>();
         for (String part : values.get(key).split(",")) {
@@ -256,11 +307,35 @@ public final class Options {
         return counts("search-clients");
     }
 
+    public Path querySideJar() {
+        Optional<String> given = optional("query-side-jar");
+        if (given.isPresent()) {
+            return Path.of(given.get());
+        }
+        Path target = Path.of("query-side", "target");
+        try (var jars = java.nio.file.Files.newDirectoryStream(target, "query-side-*.jar")) {
+            for (Path jar : jars) {
+                return jar;
+            }
+        } catch (java.io.IOException e) {
+            // reported below as a missing jar
+        }
+        return target.resolve("query-side.jar");
+    }
+
     public long messages() {
         try {
             return Long.parseLong(values.get("messages"));
         } catch (NumberFormatException e) {
             throw new UsageException("--messages needs a whole number, got '" + values.get("messages") + "'");
+        }
+    }
+
+    public long events() {
+        try {
+            return Long.parseLong(values.get("events"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--events needs a whole number, got '" + values.get("events") + "'");
         }
     }
 

@@ -7,12 +7,17 @@ import dev.jangteo.benchmarks.report.Report;
 import dev.jangteo.benchmarks.report.ScenarioResult;
 import dev.jangteo.benchmarks.scenario.HeapScenario;
 import dev.jangteo.benchmarks.scenario.OrderScenario;
+import dev.jangteo.benchmarks.scenario.RankingScenario;
 import dev.jangteo.benchmarks.scenario.PgbenchScenario;
 import dev.jangteo.benchmarks.scenario.RaceScenario;
 import dev.jangteo.benchmarks.scenario.RampScenario;
+import dev.jangteo.benchmarks.scenario.ReplayScenario;
+import dev.jangteo.benchmarks.replay.ReplayBench;
 import dev.jangteo.benchmarks.scenario.Scenario;
 import dev.jangteo.benchmarks.scenario.SearchScenario;
+import dev.jangteo.benchmarks.scenario.VerifyScenario;
 import dev.jangteo.benchmarks.search.SearchBench;
+import dev.jangteo.benchmarks.verify.VerifyBench;
 import dev.jangteo.benchmarks.scenario.SequentialScenario;
 import dev.jangteo.benchmarks.scenario.SustainedScenario;
 import dev.jangteo.benchmarks.scenario.WarmupScenario;
@@ -85,6 +90,10 @@ final class Runner {
             case ORDERS -> new OrderScenario(new ShopClient(options.commandUrl(), options.queryUrl(),
                     options.requestTimeout()), report, options.orderClients(), options.orderWarmup(),
                     options.orderWindow());
+            case RANKINGS -> new RankingScenario(new ShopClient(options.commandUrl(), options.queryUrl(),
+                    options.requestTimeout()), report, new RankingScenario.Settings(options.rankingClients(),
+                    options.rankingOrderClients(), options.rankingWarmup(), options.rankingWindow(),
+                    options.redisHost(), options.redisPort(), options.redisKeyPrefix()));
             case HEAP -> new HeapScenario(api);
             case SEARCH -> new SearchScenario(new SearchBench(new SearchBench.Settings(
                     options.queryUrl(), options.elasticsearchUrl(), options.indexPrefix(),
@@ -92,6 +101,14 @@ final class Runner {
                     options.pgUser().orElse("jangteo"), options.pgPassword().orElse("jangteo"), options.messages(),
                     options.searchRooms(), options.searchWindow(), options.searchClients(),
                     options.requestTimeout())), report);
+            case VERIFY -> new VerifyScenario(new VerifyBench(new VerifyBench.Settings(
+                    options.pgHost(), options.pgPort(), options.pgUser().orElse("jangteo"),
+                    options.pgPassword().orElse("jangteo"), options.events(), options.querySideJar(),
+                    options.elasticsearchUrl())), report);
+            case REPLAY -> new ReplayScenario(new ReplayBench(new ReplayBench.Settings(
+                    "jdbc:postgresql://" + options.pgHost() + ":" + options.pgPort() + "/" + options.pgDatabase(),
+                    options.pgUser().orElse("jangteo"), options.pgPassword().orElse("jangteo"),
+                    options.elasticsearchUrl(), options.events())), report);
         };
     }
 

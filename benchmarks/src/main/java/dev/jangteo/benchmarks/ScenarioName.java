@@ -3,7 +3,10 @@ package dev.jangteo.benchmarks;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The scenarios, in the order 'all' runs them; 'all' leaves out search, which loads a million messages. */
+/**
+ * The scenarios, in the order 'all' runs them; 'all' leaves out search, verify and replay, which load a million
+ * messages or events each.
+ */
 public enum ScenarioName {
     PGBENCH(false, true),
     WARMUP(true, true),
@@ -12,8 +15,11 @@ public enum ScenarioName {
     RAMP(true, true),
     SUSTAINED(true, true),
     ORDERS(true, true),
+    RANKINGS(true, true),
     HEAP(true, true),
-    SEARCH(true, false);
+    SEARCH(true, false),
+    VERIFY(false, false),
+    REPLAY(false, false);
 
     private final boolean needsApps;
     private final boolean inAll;

@@ -1,21 +1,30 @@
 package dev.jangteo.system;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An event a projection cannot handle goes to its group's dead-letter queue in PostgreSQL, and the events of
- * other aggregates keep flowing. The poison here is a claim on a coupon the store never defined, written into
- * the event table by hand as a corrupted history would hold it.
+ * An event a projection cannot handle goes to its group's dead-letter queue in PostgreSQL, later events of the same
+ * aggregate wait behind it, and the events of other aggregates keep flowing. Operators see the letters, retry them
+ * once the cause is fixed, or evict one with a record of who did it. The poison here is a claim on a coupon the
+ * store never defined, written into the event table by hand as a corrupted history would hold it; the fix is the
+ * coupon's row put into the read model by hand.
  */
 class DeadLetterIT {
 
@@ -25,7 +34,7 @@ class DeadLetterIT {
     @Test
     void canParkAPoisonEventAndKeepProjectingTheRest() throws Exception {
         String ghost = "ghost-" + UUID.randomUUID();
-        appendClaimOnUndefinedCoupon(ghost);
+        appendClaimOnUndefinedCoupon(ghost, 0, "ghost");
 
         String couponId = CouponRace.define(stack.command(), 5);
         CouponRace.race(stack.commands(), couponId, CouponRace.users("alive", 3));
@@ -45,17 +54,137 @@ class DeadLetterIT {
         }
     }
 
-    private static void appendClaimOnUndefinedCoupon(String couponId) throws Exception {
+    @Test
+    void canShowLaterEventsOfTheSameAggregateWaitingBehindTheFirstLetter() throws Exception {
+        String ghost = "ghost-" + UUID.randomUUID();
+        appendClaimOnUndefinedCoupon(ghost, 0, "first");
+        appendClaimOnUndefinedCoupon(ghost, 1, "second");
+
+        JsonNode sequence = awaitSequence(ghost, 2);
+
+        JsonNode first = sequence.get("letters").get(0);
+        assertThat(first.get("payloadType").asText()).endsWith("CouponIssuedEvent");
+        assertThat(first.get("aggregateSequence").asLong()).isZero();
+        assertThat(first.get("causeType").asText()).isNotBlank();
+        assertThat(first.get("enqueuedAt").asText()).isNotBlank();
+        assertThat(sequence.get("letters").get(1).get("aggregateSequence").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void canRetryLettersOnceTheCauseIsFixed() throws Exception {
+        String ghost = "ghost-" + UUID.randomUUID();
+        appendClaimOnUndefinedCoupon(ghost, 0, ghost + "-first");
+        appendClaimOnUndefinedCoupon(ghost, 1, ghost + "-second");
+        awaitSequence(ghost, 2);
+
+        defineCouponInReadModel(ghost);
+        Http.Response retry = Http.post(stack.query().resolve("/api/admin/dead-letters/coupons/retry"), "");
+
+        assertThat(retry.status()).as("retry: %s", retry.body()).isEqualTo(200);
+        assertThat(retry.body().get("succeeded").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(sequenceOf(ghost)).isNull();
+        assertThat(Shop.get(stack.query(), "/api/coupons/" + ghost).get("issued").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void canEvictALetterLeavingAnAuditRecord() throws Exception {
+        String ghost = "ghost-" + UUID.randomUUID();
+        appendClaimOnUndefinedCoupon(ghost, 0, "evicted");
+        String letter = awaitSequence(ghost, 1).get("letters").get(0).get("id").asText();
+
+        Http.Response evicted = evict("coupons", letter, "operator-kim");
+
+        assertThat(evicted.status()).as("evict: %s", evicted.body()).isEqualTo(200);
+        assertThat(evicted.body().get("evictedBy").asText()).isEqualTo("operator-kim");
+        assertThat(sequenceOf(ghost)).isNull();
+        assertThat(CouponRace.count(stack.get(), "SELECT count(*) FROM query_side.dead_letter_eviction "
+                + "WHERE dead_letter_identifier = ? AND evicted_by = 'operator-kim' AND cause_type IS NOT NULL",
+                                    letter)).isEqualTo(1);
+    }
+
+    @Test
+    void cannotEvictWithoutAnActingUser() {
+        Http.Response evicted = evict("coupons", UUID.randomUUID().toString(), null);
+
+        Problems.assertProblem(evicted, 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void cannotEvictAnUnknownLetter() {
+        Http.Response evicted = evict("coupons", UUID.randomUUID().toString(), "operator-kim");
+
+        Problems.assertProblem(evicted, 404, "DEAD_LETTER_NOT_FOUND");
+    }
+
+    private static JsonNode awaitSequence(String aggregateId, int letters) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode sequence = sequenceOf(aggregateId);
+            return sequence != null && sequence.get("letters").size() == letters;
+        });
+        return sequenceOf(aggregateId);
+    }
+
+    /** The sequence of the aggregate in the coupons queue, as the API shows it; null when there is none. */
+    private static JsonNode sequenceOf(String aggregateId) {
+        Http.Response queues = Http.get(stack.query().resolve("/api/admin/dead-letters"));
+        assertThat(queues.status()).isEqualTo(200);
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode queue : queues.body().get("groups")) {
+            if (queue.get("group").asText().equals("coupons")) {
+                queue.get("deadLetters").forEach(sequence -> {
+                    if (sequence.get("letters").get(0).get("aggregateId").asText().equals(aggregateId)) {
+                        found.add(sequence);
+                    }
+                });
+            }
+        }
+        return found.isEmpty() ? null : found.getFirst();
+    }
+
+    private static Http.Response evict(String group, String letter, String actingUser) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create(stack.query() + "/api/admin/dead-letters/" + group + "/" + letter)).DELETE();
+        if (actingUser != null) {
+            request.header("X-Acting-User", actingUser);
+        }
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                                                                            HttpResponse.BodyHandlers.ofString());
+            return new Http.Response(response.statusCode(),
+                                     response.headers().firstValue("Content-Type").orElse(""),
+                                     Http.JSON.readTree(response.body()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void appendClaimOnUndefinedCoupon(String couponId, int sequence, String userId) throws Exception {
         try (Connection connection = stack.connect();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO command_side.domain_event_entry (event_identifier, aggregate_identifier,
                          sequence_number, type, time_stamp, payload_type, payload, meta_data)
-                     VALUES (?, ?, 0, 'Coupon', now(), 'dev.jangteo.api.coupon.CouponIssuedEvent',
+                     VALUES (?, ?, ?, 'Coupon', now(), 'dev.jangteo.api.coupon.CouponIssuedEvent',
                              convert_to(?, 'UTF8'), convert_to('{}', 'UTF8'))""")) {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, couponId);
-            insert.setString(3, "{\"couponId\":\"" + couponId + "\",\"userId\":\"ghost\",\"sequence\":1,"
-                    + "\"requestedAt\":\"2026-11-21T00:00:00Z\"}");
+            insert.setInt(3, sequence);
+            insert.setString(4, "{\"couponId\":\"" + couponId + "\",\"userId\":\"" + userId + "\",\"sequence\":"
+                    + (sequence + 1) + ",\"requestedAt\":\"2026-11-21T00:00:00Z\"}");
+            insert.executeUpdate();
+        }
+    }
+
+    /** The operator's fix: the coupon the claims need, put into the read model by hand. */
+    private static void defineCouponInReadModel(String couponId) throws Exception {
+        try (Connection connection = stack.connect();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO query_side.coupon_view (coupon_id, name, discount_type, discount_value,
+                         total_quantity, issued, defined_at)
+                     VALUES (?, 'Restored by hand', 'FIXED', 1000, 10, 0, now())""")) {
+            insert.setString(1, couponId);
             insert.executeUpdate();
         }
     }

@@ -67,6 +67,12 @@ final class Stack implements AutoCloseable {
      */
     static Stack start(String testName, int commandInstances, TcpProxy proxy, TcpProxy searchProxy,
                        String... commandArgs) {
+        return start(testName, commandInstances, proxy, searchProxy, null, commandArgs);
+    }
+
+    /** As above, with the query side reaching Redis through {@code redisProxy} when not null. */
+    static Stack start(String testName, int commandInstances, TcpProxy proxy, TcpProxy searchProxy,
+                       TcpProxy redisProxy, String... commandArgs) {
         String database = ("jangteo_it_" + testName + "_" + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT);
         admin("CREATE DATABASE " + database + " OWNER " + USER);
@@ -75,7 +81,10 @@ final class Stack implements AutoCloseable {
         String searchUrl = searchProxy == null ? ELASTICSEARCH_URL : "http://127.0.0.1:" + searchProxy.port();
         Stack stack = new Stack(database, appUrl, List.of(commandArgs),
                                 List.of("--jangteo.search.url=" + searchUrl,
-                                        "--jangteo.search.index-prefix=" + indexPrefix(database)));
+                                        "--jangteo.search.index-prefix=" + indexPrefix(database),
+                                        "--jangteo.redis.key-prefix=" + redisKeyPrefix(database),
+                                        "--spring.data.redis.port=" + (redisProxy == null ? Redis.PORT
+                                                                                         : redisProxy.port())));
         try {
             for (int i = 0; i < commandInstances; i++) {
                 stack.commandSides.add(stack.launch("command-side", "command-side.jar", i, stack.commandArgs));
@@ -146,6 +155,15 @@ final class Stack implements AutoCloseable {
         return database + "-";
     }
 
+    /** What this stack's Redis keys start with (the query side's {@code jangteo.redis.key-prefix}). */
+    String redisKeyPrefix() {
+        return redisKeyPrefix(database);
+    }
+
+    private static String redisKeyPrefix(String database) {
+        return database + ":";
+    }
+
     /** Host and port of the PostgreSQL server the stacks use. */
     static URI postgres() {
         return URI.create(ADMIN_URL.substring("jdbc:".length()));
@@ -163,6 +181,7 @@ final class Stack implements AutoCloseable {
         }
         admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         Search.deleteIndices(indexPrefix(database));
+        Redis.deleteKeys(redisKeyPrefix(database));
     }
 
     private App launch(String name, String jarProperty, int instance, List<String> extraArgs) {

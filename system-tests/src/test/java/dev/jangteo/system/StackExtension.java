@@ -16,6 +16,7 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
     private final int commandInstances;
     private final TcpProxy databaseProxy;
     private TcpProxy searchProxy;
+    private TcpProxy redisProxy;
     private final String[] commandArgs;
     private Stack stack;
 
@@ -37,9 +38,15 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /** The query side reaches Redis through {@code proxy}, which the test can cut and restore. */
+    StackExtension withRedisProxy(TcpProxy proxy) {
+        this.redisProxy = proxy;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        stack = Stack.start(name, commandInstances, databaseProxy, searchProxy, commandArgs);
+        stack = Stack.start(name, commandInstances, databaseProxy, searchProxy, redisProxy, commandArgs);
     }
 
     @Override
@@ -52,6 +59,9 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
         }
         if (searchProxy != null) {
             searchProxy.close();
+        }
+        if (redisProxy != null) {
+            redisProxy.close();
         }
     }
 

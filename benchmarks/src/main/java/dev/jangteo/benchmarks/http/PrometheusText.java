@@ -1,9 +1,11 @@
 package dev.jangteo.benchmarks.http;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Reads figures out of a Prometheus text-format scrape. */
-final class PrometheusText {
+public final class PrometheusText {
 
     private static final String HEAP_METRIC = "jvm_memory_used_bytes{";
 
@@ -28,5 +30,48 @@ final class PrometheusText {
             }
         }
         return found ? Optional.of((long) sum) : Optional.empty();
+    }
+
+    /**
+     * The cumulative buckets of histogram {@code name} (for example {@code jangteo_rankings_update_lag_seconds}):
+     * upper bound ({@code le}) to count, summed over the series' other labels; empty when absent.
+     */
+    public static TreeMap<Double, Double> buckets(String scrape, String name) {
+        TreeMap<Double, Double> buckets = new TreeMap<>();
+        String prefix = name + "_bucket{";
+        for (String line : scrape.split("\n")) {
+            int le = line.indexOf("le=\"");
+            if (!line.startsWith(prefix) || le < 0) {
+                continue;
+            }
+            String bound = line.substring(le + 4, line.indexOf('"', le + 4));
+            String[] rest = line.substring(line.lastIndexOf('}') + 1).trim().split("\\s+");
+            try {
+                double upper = bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound);
+                buckets.merge(upper, Double.parseDouble(rest[0]), Double::sum);
+            } catch (NumberFormatException e) {
+                // not a sample line; skip it
+            }
+        }
+        return buckets;
+    }
+
+    /**
+     * The upper bound of the bucket holding quantile {@code q} of what was recorded between two scrapes of the
+     * same histogram ({@link #buckets}); NaN when nothing was.
+     */
+    public static double quantileBetween(Map<Double, Double> before, TreeMap<Double, Double> after, double q) {
+        double total = after.lastEntry() == null ? 0
+                : after.lastEntry().getValue() - before.getOrDefault(after.lastKey(), 0.0);
+        if (total <= 0) {
+            return Double.NaN;
+        }
+        for (Map.Entry<Double, Double> bucket : after.entrySet()) {
+            double count = bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0);
+            if (count >= q * total) {
+                return bucket.getKey();
+            }
+        }
+        return Double.POSITIVE_INFINITY;
     }
 }

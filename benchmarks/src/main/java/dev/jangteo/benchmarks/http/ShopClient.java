@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 /** The commerce endpoints the order benchmark uses: JSON in, status and JSON out; I/O failures as BenchException. */
 public final class ShopClient implements AutoCloseable {
@@ -48,6 +49,34 @@ public final class ShopClient implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(queryUrl + path)).GET());
     }
 
+    /** Opens a wallet for a new buyer ({@code prefix} + a UUID) holding {@code funds} won; returns the user id. */
+    public String fundedBuyer(String prefix, long funds) {
+        String userId = prefix + UUID.randomUUID();
+        expect(201, command("/api/accounts", Map.of("userId", userId, "email", userId + "@bench.test",
+                                                    "name", "Benchmark buyer")), "opening the account");
+        expect(200, command("/api/accounts/" + userId + "/deposits", Map.of("amount", funds)), "depositing");
+        return userId;
+    }
+
+    /** A query side GET whose body is not JSON (a Prometheus scrape); empty on any failure. */
+    public String text(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(queryUrl + path)).timeout(timeout).GET().build(),
+                             HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** A query side GET timed by the caller: its status and raw body, without parsing. */
+    public HttpResponse<String> raw(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(queryUrl + path)).timeout(timeout).GET().build(),
+                         HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A setup step that must succeed with {@code status}; its body. */
     public JsonNode expect(int status, Answer answer, String what) {
         if (answer.status() != status) {
@@ -57,18 +86,7 @@ public final class ShopClient implements AutoCloseable {
     }
 
     private Answer send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.timeout(timeout).build(),
-                                                      HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
-            return new Answer(response.statusCode(), body == null || body.isBlank()
-                    ? json.missingNode() : json.readTree(body));
-        } catch (IOException e) {
-            throw new BenchException("request failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException("interrupted", e);
-        }
+        return JsonExchange.send(http, json, request.timeout(timeout).build());
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -93,11 +92,7 @@ public final class OrderScenario implements Scenario {
 
     @Override
     public ScenarioResult run() {
-        String userId = "bench-" + UUID.randomUUID();
-        shop.expect(201, shop.command("/api/accounts", Map.of("userId", userId, "email", userId + "@bench.test",
-                                                               "name", "Benchmark buyer")), "opening the account");
-        shop.expect(200, shop.command("/api/accounts/" + userId + "/deposits", Map.of("amount", DEPOSIT)),
-                    "depositing");
+        String userId = shop.fundedBuyer("bench-", DEPOSIT);
         List<String> products = new ArrayList<>();
         for (int i = 0; i < PRODUCTS; i++) {
             products.add(shop.expect(201, shop.command("/api/products", Map.of(

@@ -21,6 +21,13 @@ import java.time.ZoneOffset;
  */
 public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
 
+    /**
+     * Events per query when a processor reads the table (Axon's default is 100): a replay reads the whole table.
+     * Together with processor batches of 1000 it made replays about 1.7 times as fast on our 2-core machines
+     * (./dev bench --scenario=replay --events=200000: orders 7,700 to 12,900 events/s, accounts 11,800 to 20,000).
+     */
+    private static final int FETCH_BATCH = 1_000;
+
     public PostgresEventStorageEngine(Serializer eventSerializer,
                                       Serializer snapshotSerializer,
                                       EventUpcaster upcasterChain,
@@ -36,6 +43,7 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
                                     .persistenceExceptionResolver(persistenceExceptionResolver)
                                     .schema(EventTables.schema())
                                     .dataType(byte[].class)
+                                    .batchSize(FETCH_BATCH)
                                     .createTokenAt((connection, schema, dateTime) -> {
                                         PreparedStatement statement = connection.prepareStatement(
                                                 "SELECT min(" + schema.globalIndexColumn() + ") - 1 FROM "

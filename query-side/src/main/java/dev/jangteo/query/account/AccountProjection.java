@@ -5,6 +5,7 @@ import dev.jangteo.api.account.AccountOpenedEvent;
 import dev.jangteo.api.account.AccountRefundedEvent;
 import dev.jangteo.api.account.FundsDepositedEvent;
 import dev.jangteo.query.readmodel.JpaProjection;
+import dev.jangteo.query.replay.ReplayScope;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,13 +26,16 @@ class AccountProjection extends JpaProjection {
 
     static final String GROUP = "accounts";
 
-    AccountProjection(EntityManager entityManager, TransactionTemplate transaction) {
+    private final ReplayScope replays;
+
+    AccountProjection(EntityManager entityManager, TransactionTemplate transaction, ReplayScope replays) {
         super(entityManager, transaction);
+        this.replays = replays;
     }
 
     @EventHandler
     void on(AccountOpenedEvent event, @Timestamp Instant openedAt) {
-        entityManager.persist(new AccountView(event.userId(), event.email(), event.name(), openedAt));
+        entityManager.persist(new AccountView(event.userId(), event.email(), event.displayName(), openedAt));
     }
 
     @EventHandler
@@ -49,9 +53,8 @@ class AccountProjection extends JpaProjection {
         existing(AccountView.class, event.userId()).recordBalance(event.balance().won(), at);
     }
 
-
     @ResetHandler
     void reset() {
-        clear("DELETE FROM query_side.account_view");
+        clearRowsPerAggregate(replays.partialFrom(GROUP), "account_view", "user_id", "Account");
     }
 }

@@ -6,6 +6,7 @@ import dev.jangteo.api.catalog.ProductRestockedEvent;
 import dev.jangteo.api.catalog.StockReleasedEvent;
 import dev.jangteo.api.catalog.StockReservedEvent;
 import dev.jangteo.query.readmodel.JpaProjection;
+import dev.jangteo.query.replay.ReplayScope;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,8 +27,11 @@ class CatalogProjection extends JpaProjection {
 
     static final String GROUP = "catalog";
 
-    CatalogProjection(EntityManager entityManager, TransactionTemplate transaction) {
+    private final ReplayScope replays;
+
+    CatalogProjection(EntityManager entityManager, TransactionTemplate transaction, ReplayScope replays) {
         super(entityManager, transaction);
+        this.replays = replays;
     }
 
     @EventHandler
@@ -56,9 +60,8 @@ class CatalogProjection extends JpaProjection {
         existing(ProductView.class, event.productId()).recordStock(event.stock(), at);
     }
 
-
     @ResetHandler
     void reset() {
-        clear("DELETE FROM query_side.product_view");
+        clearRowsPerAggregate(replays.partialFrom(GROUP), "product_view", "product_id", "Product");
     }
 }

@@ -8,6 +8,7 @@ import dev.jangteo.api.chat.MessagePostedEvent;
 import dev.jangteo.api.chat.MessagesReadEvent;
 import dev.jangteo.api.chat.RoomCreatedEvent;
 import jakarta.persistence.EntityManager;
+import dev.jangteo.query.replay.FullReplayOnly;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,6 +23,8 @@ import java.time.Instant;
  * tracking token, so each event lands exactly once; a batch of messages in one room loads the room row once.
  */
 @Component
+@FullReplayOnly("rooms count their messages one by one and a message is stored once: replaying the messages after "
+                + "a moment over the history would post them twice")
 @ProcessingGroup(ChatProjection.GROUP)
 class ChatProjection {
 

@@ -1,6 +1,7 @@
 package dev.jangteo.query.chat;
 
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.query.consistency.ConsistentRead;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,7 @@ class ChatQueryController {
     }
 
     @GetMapping("/api/rooms/{roomId}")
+    @ConsistentRead(ChatProjection.GROUP)
     ChatReads.Room room(@PathVariable String roomId) {
         return reads.room(roomId).orElseThrow(() -> roomNotFound(roomId));
     }
@@ -37,6 +39,7 @@ class ChatQueryController {
      * {@code userId}, when given, must be an active member.
      */
     @GetMapping("/api/rooms/{roomId}/messages")
+    @ConsistentRead(ChatProjection.GROUP)
     MessagePage messages(@PathVariable String roomId,
                          @RequestParam(required = false) String before,
                          @RequestParam(required = false) Integer limit,
@@ -59,6 +62,7 @@ class ChatQueryController {
     }
 
     @GetMapping("/api/users/{userId}/rooms")
+    @ConsistentRead(ChatProjection.GROUP)
     UserRooms roomsOf(@PathVariable String userId) {
         return new UserRooms(userId, reads.roomsOf(userId));
     }

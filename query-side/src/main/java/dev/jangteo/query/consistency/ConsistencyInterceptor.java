@@ -9,7 +9,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Read your own writes for every {@link ConsistentRead} endpoint. With a consistency token, the request waits
  * ({@link ConsistencyGate}) and the answer says {@code X-Consistency: CONSISTENT} or, past
- * {@code jangteo.consistency.max-wait}, {@code STALE} (still the current data), with the position the group had
+ * {@code jangteo.consistency.max-wait}, {@code STALE} (still the current data), with the lowest position its groups had
  * processed in {@code X-Consistency-Position}. Without a token it answers at once, with neither header.
  */
 @Component
@@ -34,10 +34,15 @@ class ConsistencyInterceptor implements HandlerInterceptor {
         if (position < 0) {
             return true;
         }
-        String group = method.getMethodAnnotation(ConsistentRead.class).value();
-        ProcessingProgress.Progress progress = gate.await(group, position);
-        response.setHeader(CONSISTENCY, progress.covers() ? "CONSISTENT" : "STALE");
-        response.setHeader(POSITION, Long.toString(progress.processed()));
+        boolean covers = true;
+        long processed = Long.MAX_VALUE;
+        for (String group : method.getMethodAnnotation(ConsistentRead.class).value()) {
+            ProcessingProgress.Progress progress = gate.await(group, position);
+            covers &= progress.covers();
+            processed = Math.min(processed, progress.processed());
+        }
+        response.setHeader(CONSISTENCY, covers ? "CONSISTENT" : "STALE");
+        response.setHeader(POSITION, Long.toString(processed));
         return true;
     }
 }

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * {@code tokenAtReset} and {@code currentToken} carry their own {@code @class}.
  */
 @Component
-class StoredTokens {
+public class StoredTokens {
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
@@ -28,7 +28,7 @@ class StoredTokens {
     }
 
     /** Segment id to token (null for a segment that has processed nothing yet). */
-    Map<Integer, TrackingToken> of(String processorName) {
+    public Map<Integer, TrackingToken> of(String processorName) {
         Map<Integer, TrackingToken> tokens = new TreeMap<>();
         jdbc.sql("SELECT segment, token, token_type FROM query_side.token_entry WHERE processor_name = ?")
             .param(processorName)

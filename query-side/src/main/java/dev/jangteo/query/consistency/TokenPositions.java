@@ -14,12 +14,12 @@ import java.util.OptionalLong;
  * {@link org.axonframework.eventhandling.ReplayToken} around the one that is advancing; Axon Server gives a
  * {@link GlobalSequenceTrackingToken}.
  */
-final class TokenPositions {
+public final class TokenPositions {
 
     private TokenPositions() {
     }
 
-    static boolean covers(TrackingToken token, long position) {
+    public static boolean covers(TrackingToken token, long position) {
         TrackingToken current = current(token);
         if (current == null) {
             return false;
@@ -35,10 +35,19 @@ final class TokenPositions {
     }
 
     /** The highest position the token has reached, or -1 before its first event. */
-    static long reached(TrackingToken token) {
+    public static long reached(TrackingToken token) {
         TrackingToken current = current(token);
         OptionalLong reached = current == null ? OptionalLong.empty() : current.position();
         return reached.isPresent() ? reached.getAsLong() : -1;
+    }
+
+    /** The highest position up to which every position is covered (below the first gap), or -1. */
+    public static long contiguous(TrackingToken token) {
+        TrackingToken current = current(token);
+        if (current instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty()) {
+            return gapAware.getGaps().first() - 1;
+        }
+        return reached(token);
     }
 
     /** The token that is advancing: a replay's current token, null before a replay's first event. */

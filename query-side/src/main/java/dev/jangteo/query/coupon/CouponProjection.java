@@ -5,6 +5,7 @@ import dev.jangteo.api.coupon.CouponIssuedEvent;
 import dev.jangteo.api.coupon.CouponRedeemedEvent;
 import dev.jangteo.api.coupon.CouponReleasedEvent;
 import jakarta.persistence.EntityManager;
+import dev.jangteo.query.replay.FullReplayOnly;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -19,6 +20,8 @@ import java.time.Instant;
  * event lands exactly once; a batch of claims on one coupon loads the coupon row once.
  */
 @Component
+@FullReplayOnly("a claim adds a copy for its holder and counts it: replaying the claims after a moment over the "
+                + "copies already held would add them twice")
 @ProcessingGroup(CouponProjection.GROUP)
 class CouponProjection {
 

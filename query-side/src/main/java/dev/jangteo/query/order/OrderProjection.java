@@ -6,6 +6,7 @@ import dev.jangteo.api.order.OrderPaidEvent;
 import dev.jangteo.api.order.OrderPlacedEvent;
 import dev.jangteo.api.order.OrderRejectedEvent;
 import dev.jangteo.query.readmodel.JpaProjection;
+import dev.jangteo.query.replay.ReplayScope;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,8 +25,11 @@ class OrderProjection extends JpaProjection {
 
     static final String GROUP = "orders";
 
-    OrderProjection(EntityManager entityManager, TransactionTemplate transaction) {
+    private final ReplayScope replays;
+
+    OrderProjection(EntityManager entityManager, TransactionTemplate transaction, ReplayScope replays) {
         super(entityManager, transaction);
+        this.replays = replays;
     }
 
     @EventHandler
@@ -55,10 +59,9 @@ class OrderProjection extends JpaProjection {
         existing(OrderView.class, event.orderId()).cancelled(event.cancelledAt());
     }
 
-
     @ResetHandler
     void reset() {
         // Lines go with their order (ON DELETE CASCADE).
-        clear("DELETE FROM query_side.order_view");
+        clearRowsPerAggregate(replays.partialFrom(GROUP), "order_view", "order_id", "Order");
     }
 }

@@ -4,6 +4,7 @@ import dev.jangteo.api.catalog.ProductRegisteredEvent;
 import dev.jangteo.api.order.OrderCancelledEvent;
 import dev.jangteo.api.order.OrderPaidEvent;
 import dev.jangteo.api.order.PricedLine;
+import dev.jangteo.query.replay.FullReplayOnly;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -23,6 +24,8 @@ import java.util.List;
  * store adds the same events in the same order and ends with the same rows.
  */
 @Component
+@FullReplayOnly("daily sales add each payment to its day: replaying the payments after a moment over these totals "
+                + "would count them twice")
 @ProcessingGroup(SalesProjection.GROUP)
 class SalesProjection {
 
@@ -40,7 +43,7 @@ class SalesProjection {
 
     @EventHandler
     void on(ProductRegisteredEvent event) {
-        jdbc.sql("INSERT INTO query_side.sales_product (product_id) VALUES (?) ON CONFLICT DO NOTHING")
+        jdbc.sql("INSERT INTO sales_product (product_id) VALUES (?) ON CONFLICT DO NOTHING")
             .param(event.productId())
             .update();
     }
@@ -59,7 +62,7 @@ class SalesProjection {
         LocalDate day = paidAt.atZone(properties.timeZone()).toLocalDate();
         for (PricedLine line : lines) {
             jdbc.sql("""
-                     INSERT INTO query_side.product_daily_sales AS s (product_id, sales_date, quantity, revenue)
+                     INSERT INTO product_daily_sales AS s (product_id, sales_date, quantity, revenue)
                      VALUES (:product, :day, :quantity, :revenue)
                      ON CONFLICT (product_id, sales_date)
                      DO UPDATE SET quantity = s.quantity + EXCLUDED.quantity, revenue = s.revenue + EXCLUDED.revenue
@@ -72,7 +75,7 @@ class SalesProjection {
         }
         if (discount > 0) {
             jdbc.sql("""
-                     INSERT INTO query_side.daily_discount AS d (sales_date, discount) VALUES (:day, :discount)
+                     INSERT INTO daily_discount AS d (sales_date, discount) VALUES (:day, :discount)
                      ON CONFLICT (sales_date) DO UPDATE SET discount = d.discount + EXCLUDED.discount
                      """)
                 .param("day", day)
@@ -84,7 +87,7 @@ class SalesProjection {
     @ResetHandler
     void reset() {
         transaction.executeWithoutResult(status -> jdbc.sql("""
-                TRUNCATE query_side.product_daily_sales, query_side.daily_discount, query_side.sales_product
+                TRUNCATE product_daily_sales, daily_discount, sales_product
                 """).update());
     }
 }

@@ -9,5 +9,5 @@ import java.time.ZoneId;
  * {@code sales} group, since stored days were cut in the old zone.
  */
 @ConfigurationProperties("jangteo.sales")
-record SalesProperties(ZoneId timeZone) {
+public record SalesProperties(ZoneId timeZone) {
 }

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.indices.Alias;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jangteo.query.replay.verify.Shadow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -159,6 +160,25 @@ public class MessageIndex {
             }
             throw e;
         }
+    }
+
+    /** The name of the index a verified replay fills ({@link SearchShadowStore}). */
+    String shadowIndex(Shadow shadow) {
+        return prefix + "shadow-" + shadow.name().replace('_', '-');
+    }
+
+    /** The index that receives the projection's writes now (the rebuilt one during a rebuild). */
+    String writeIndex() throws IOException {
+        return targets().build();
+    }
+
+    /** An empty index with the definition's settings and mappings and no alias. */
+    void createIndex(String name) throws IOException {
+        client.indices().create(create -> create.index(name).withJson(new ByteArrayInputStream(unrefreshed)));
+    }
+
+    void deleteIndex(String name) throws IOException {
+        client.indices().delete(delete -> delete.index(name).ignoreUnavailable(true));
     }
 
     private String newIndexName() {

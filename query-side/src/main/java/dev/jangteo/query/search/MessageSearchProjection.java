@@ -3,6 +3,8 @@ package dev.jangteo.query.search;
 import dev.jangteo.api.chat.MessageDeletedEvent;
 import dev.jangteo.api.chat.MessageEditedEvent;
 import dev.jangteo.api.chat.MessagePostedEvent;
+import dev.jangteo.query.replay.ReplayScope;
+import dev.jangteo.query.replay.verify.Shadow;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -33,10 +35,12 @@ class MessageSearchProjection {
 
     private final SearchWriter writer;
     private final MessageIndex index;
+    private final ReplayScope replays;
 
-    MessageSearchProjection(SearchWriter writer, MessageIndex index) {
+    MessageSearchProjection(SearchWriter writer, MessageIndex index, ReplayScope replays) {
         this.writer = writer;
         this.index = index;
+        this.replays = replays;
     }
 
     @EventHandler
@@ -59,9 +63,16 @@ class MessageSearchProjection {
         batch().remove(MessageDocument.idOf(event.roomId(), event.messageId()), sequence, !status.isReplay());
     }
 
-    /** A replay fills a new index; searches move to it when it has caught up ({@link IndexSwitcher}). */
+    /**
+     * A whole replay fills a new index; searches move to it when it has caught up ({@link IndexSwitcher}). A replay
+     * from a moment keeps the index: every document carries its event's sequence as external version, so the
+     * replayed events write nothing the index does not already hold.
+     */
     @ResetHandler
     void reset() {
+        if (replays.partialFrom(GROUP).isPresent()) {
+            return;
+        }
         try {
             index.startRebuild();
         } catch (IOException e) {
@@ -72,7 +83,7 @@ class MessageSearchProjection {
     private SearchBatch batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
-            SearchBatch batch = new SearchBatch();
+            SearchBatch batch = new SearchBatch(Shadow.current().map(index::shadowIndex).orElse(null));
             unitOfWork.onPrepareCommit(committing -> writer.flush(batch));
             return batch;
         });

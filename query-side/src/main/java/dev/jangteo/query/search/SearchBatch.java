@@ -35,6 +35,20 @@ final class SearchBatch {
     }
 
     private final Map<String, Change> changes = new LinkedHashMap<>();
+    private final String shadowIndex;
+
+    /** @param shadowIndex where a verified replay writes instead of the live aliases; null for the live index */
+    SearchBatch(String shadowIndex) {
+        this.shadowIndex = shadowIndex;
+    }
+
+    SearchBatch() {
+        this(null);
+    }
+
+    String shadowIndex() {
+        return shadowIndex;
+    }
 
     void put(MessageDocument document, long version, boolean live) {
         changes.put(document.id(), new Put(document, version, live));

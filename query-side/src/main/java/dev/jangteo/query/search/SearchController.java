@@ -3,6 +3,7 @@ package dev.jangteo.query.search;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.query.chat.ChatReads;
+import dev.jangteo.query.consistency.ConsistentRead;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ class SearchController {
     }
 
     @GetMapping("/api/messages/search")
+    @ConsistentRead(MessageSearchProjection.GROUP)
     MessageSearch.Page search(@RequestParam(required = false) String q,
                               @RequestParam(required = false) String userId,
                               @RequestParam(required = false) String roomId,

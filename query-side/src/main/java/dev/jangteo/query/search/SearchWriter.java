@@ -50,7 +50,8 @@ class SearchWriter {
             return;
         }
         try {
-            MessageIndex.Targets targets = index.targets();
+            MessageIndex.Targets targets = batch.shadowIndex() == null
+                    ? index.targets() : new MessageIndex.Targets(batch.shadowIndex(), batch.shadowIndex());
             Map<String, MessageDocument> current = currentDocuments(targets.build(), batch);
             BulkRequest.Builder bulk = new BulkRequest.Builder();
             int operations = 0;

@@ -51,8 +51,32 @@ public final class Http {
         return get(path, "X-Consistency-Token", Long.toString(position));
     }
 
+    public Response post(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Response get(String path, String header, String value) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header(header, value).GET());
+    }
+
+    /** The body as text, asking for {@code accept} (an NDJSON export, for one). */
+    public String text(String path, String accept) {
+        try {
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(base.resolve(path))
+                                                                   .header("Accept", accept)
+                                                                   .timeout(Duration.ofSeconds(30))
+                                                                   .GET()
+                                                                   .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Response send(HttpRequest.Builder request) {

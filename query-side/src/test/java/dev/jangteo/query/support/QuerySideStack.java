@@ -42,6 +42,7 @@ public abstract class QuerySideStack {
         registry.add("spring.datasource.url", TestDatabase::url);
         registry.add("spring.datasource.username", () -> TestDatabase.USER);
         registry.add("spring.datasource.password", () -> TestDatabase.PASSWORD);
+        registry.add("jangteo.redis.key-prefix", TestDatabase::keyPrefix);
     }
 
     /** What an operator does to rebuild a read model: stop the group, reset its tokens (clearing it), start it. */

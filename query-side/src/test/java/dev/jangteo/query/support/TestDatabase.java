@@ -47,9 +47,16 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The Redis key prefix of the current test class: its database name. */
+    static String keyPrefix() {
+        url();
+        return current + ":";
+    }
+
     @Override
     public void afterAll(ExtensionContext context) {
         admin("DROP DATABASE IF EXISTS " + current + " WITH (FORCE)");
+        RedisKeys.delete(keyPrefix());
         current = null;
     }
 

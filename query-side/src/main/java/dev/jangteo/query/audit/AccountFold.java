@@ -1,0 +1,62 @@
+package dev.jangteo.query.audit;
+
+import dev.jangteo.api.account.AccountDebitRefusedEvent;
+import dev.jangteo.api.account.AccountDebitedEvent;
+import dev.jangteo.api.account.AccountOpenedEvent;
+import dev.jangteo.api.account.AccountRefundedEvent;
+import dev.jangteo.api.account.FundsDepositedEvent;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A wallet: its balance, the deposits it counted, what each open order took, and the orders closed on it. */
+class AccountFold implements AggregateFold {
+
+    record AccountState(String userId, String email, String displayName, long balance, List<String> deposits,
+                        Map<String, Long> debits, List<String> closedOrders, List<String> refusedDebits) {
+    }
+
+    private String userId;
+    private String email;
+    private String displayName;
+    private long balance;
+    private final List<String> deposits = new ArrayList<>();
+    private final Map<String, Long> debits = new LinkedHashMap<>();
+    private final List<String> closedOrders = new ArrayList<>();
+    private final List<String> refusedDebits = new ArrayList<>();
+
+    @Override
+    public void apply(Object event) {
+        switch (event) {
+            case AccountOpenedEvent opened -> {
+                userId = opened.userId();
+                email = opened.email();
+                displayName = opened.displayName();
+            }
+            case FundsDepositedEvent deposited -> {
+                deposits.add(deposited.depositId());
+                balance = deposited.balance().won();
+            }
+            case AccountDebitedEvent debited -> {
+                debits.put(debited.orderId(), debited.amount().won());
+                balance = debited.balance().won();
+            }
+            case AccountDebitRefusedEvent refused -> refusedDebits.add(refused.orderId());
+            case AccountRefundedEvent refunded -> {
+                debits.remove(refunded.orderId());
+                closedOrders.add(refunded.orderId());
+                balance = refunded.balance().won();
+            }
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    public AccountState state() {
+        return new AccountState(userId, email, displayName, balance, List.copyOf(deposits),
+                                new LinkedHashMap<>(debits), List.copyOf(closedOrders), List.copyOf(refusedDebits));
+    }
+}

@@ -1,0 +1,140 @@
+package dev.jangteo.query.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jangteo.query.web.PageOf;
+import dev.jangteo.query.web.Paging;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Auditors read the event store: an aggregate's history, its state as of a moment, the global feed (also as an
+ * NDJSON export), and the check of the store against its seal chain. Read-only; the event table is the command
+ * side's. Off under the {@code axonserver} profile, where the events are in Axon Server, not in PostgreSQL.
+ */
+@RestController
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+class AuditController {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    private final EventTable events;
+    private final CurrentShape shape;
+    private final AggregateStates states;
+    private final ChainVerifier verifier;
+    private final SealChain seals;
+    private final ObjectMapper json;
+
+    AuditController(EventTable events, CurrentShape shape, AggregateStates states, ChainVerifier verifier,
+                    SealChain seals, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+        this.events = events;
+        this.shape = shape;
+        this.states = states;
+        this.verifier = verifier;
+        this.seals = seals;
+        this.json = json;
+    }
+
+    @GetMapping("/api/audit/aggregates/{aggregateId}/events")
+    PageOf<AuditEvent> history(@PathVariable String aggregateId,
+                               @RequestParam(required = false) Integer page,
+                               @RequestParam(required = false) Integer size) {
+        Pageable pageable = Paging.of(page, size, Sort.unsorted());
+        EventTable.AggregateSummary summary = events.summary(aggregateId)
+                                                    .orElseThrow(() -> AggregateStates.notFound(aggregateId));
+        List<AuditEvent> items = events.ofAggregate(aggregateId, pageable.getOffset(), pageable.getPageSize())
+                                       .stream()
+                                       .flatMap(stored -> shape.readable(stored).stream())
+                                       .toList();
+        return new PageOf<>(items, pageable.getPageNumber(), pageable.getPageSize(), summary.events());
+    }
+
+    @GetMapping("/api/audit/aggregates/{aggregateId}/state")
+    AggregateStates.AggregateState state(@PathVariable String aggregateId,
+                                         @RequestParam(required = false) String at,
+                                         @RequestParam(required = false) String version) {
+        return states.of(aggregateId, AuditParams.instant("at", at), AuditParams.number("version", version));
+    }
+
+    /** One page of the feed; {@code next} is the {@code after} of the next page, null on the last page. */
+    record FeedPage(List<AuditEvent> events, Long next) {
+    }
+
+    @GetMapping("/api/audit/events")
+    FeedPage feed(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                  @RequestParam(required = false) String type, @RequestParam(required = false) String aggregateType,
+                  @RequestParam(required = false) String after, @RequestParam(required = false) String limit) {
+        FeedFilter filter = filter(from, to, type, aggregateType, after);
+        int pageSize = AuditParams.limit(limit);
+        List<StoredEvent> page = events.feed(filter, pageSize + 1);
+        boolean more = page.size() > pageSize;
+        List<StoredEvent> shown = more ? page.subList(0, pageSize) : page;
+        List<AuditEvent> items = shown.stream().flatMap(stored -> shape.readable(stored).stream()).toList();
+        return new FeedPage(items, more ? shown.getLast().position() : null);
+    }
+
+    /**
+     * The whole range as NDJSON, one event a line in global order, written as the rows stream from the database:
+     * memory stays flat however long the range. {@code limit} does not apply here.
+     */
+    @GetMapping(value = "/api/audit/events", produces = NDJSON)
+    void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @RequestParam(required = false) String type, @RequestParam(required = false) String aggregateType,
+                @RequestParam(required = false) String after, HttpServletResponse response) throws IOException {
+        FeedFilter filter = filter(from, to, type, aggregateType, after);
+        response.setContentType(NDJSON);
+        response.setCharacterEncoding("UTF-8");
+        OutputStream out = response.getOutputStream();
+        events.streamFeed(filter, stored -> {
+            for (AuditEvent event : shape.readable(stored)) {
+                try {
+                    out.write(json.writeValueAsBytes(event));
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException("The client went away during the export", e);
+                }
+            }
+        });
+        out.flush();
+    }
+
+    private static FeedFilter filter(String from, String to, String type, String aggregateType, String after) {
+        Instant fromInstant = AuditParams.instant("from", from);
+        Instant toInstant = AuditParams.instant("to", to);
+        AuditParams.requireOrdered("from", fromInstant, "to", toInstant);
+        Long afterPosition = AuditParams.number("after", after);
+        return new FeedFilter(afterPosition == null ? 0 : afterPosition, fromInstant, toInstant, blankToNull(type),
+                              blankToNull(aggregateType));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    @GetMapping("/api/audit/verify")
+    ChainVerifier.Verification verify(@RequestParam(required = false) String from,
+                                      @RequestParam(required = false) String to) {
+        Long fromPosition = AuditParams.number("from", from);
+        Long toPosition = AuditParams.number("to", to);
+        AuditParams.requireOrdered("from", fromPosition, "to", toPosition);
+        return verifier.verify(fromPosition == null ? 1 : fromPosition,
+                               toPosition == null ? Long.MAX_VALUE : toPosition);
+    }
+
+    @GetMapping("/api/audit/seal")
+    SealChain.SealStatus seal() {
+        return seals.status(events.head());
+    }
+}

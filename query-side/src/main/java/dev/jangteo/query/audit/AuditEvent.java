@@ -1,0 +1,21 @@
+package dev.jangteo.query.audit;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An event as auditors read it: where it is in the store and in its aggregate, and its payload in its current shape
+ * (after upcasting; {@code revision} is the payload's revision after upcasting) with its metadata (correlation id,
+ * causation id, acting user...).
+ */
+record AuditEvent(long position,
+                  String eventId,
+                  String aggregateType,
+                  String aggregateId,
+                  long sequence,
+                  Instant timestamp,
+                  String type,
+                  String revision,
+                  Object payload,
+                  Map<String, Object> metadata) {
+}

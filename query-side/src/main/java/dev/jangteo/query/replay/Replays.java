@@ -1,0 +1,65 @@
+package dev.jangteo.query.replay;
+
+import dev.jangteo.platform.web.ApiException;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Replays a processing group: stop it, reset its tokens (its {@code @ResetHandler}s clear their stores first), start
+ * it. A replay from a moment resets to the token Axon makes for that moment ({@code createTokenAt}: just before the
+ * first event at or after it) and lets the reset handlers know ({@link ReplayScope}), so they clear only what the
+ * events after it will write again; a group with a projection that cannot be replayed that way is refused.
+ */
+@Component
+class Replays {
+
+    private final ReplayScope scope;
+    private final ReplayRates rates;
+
+    Replays(ReplayScope scope, ReplayRates rates) {
+        this.scope = scope;
+        this.rates = rates;
+    }
+
+    /** Starts the replay; answers the position after which events are replayed (-1: from the first). */
+    long replay(StreamingEventProcessor processor, Instant from) {
+        String name = processor.getName();
+        if (!processor.supportsReset()) {
+            throw ApiException.conflict("REPLAY_NOT_SUPPORTED", "Processor " + name + " cannot replay");
+        }
+        if (from != null) {
+            GroupHandlers.fullReplayOnly(processor).ifPresent(reason -> {
+                throw ApiException.conflict("REPLAY_FROM_NOT_SUPPORTED", "Processor " + name
+                        + " can only be replayed whole: " + reason);
+            });
+        }
+        AtomicReference<Long> start = new AtomicReference<>(-1L);
+        processor.shutDown();
+        try {
+            if (from == null) {
+                processor.resetTokens();
+            } else {
+                processor.resetTokens(source -> {
+                    TrackingToken token = source.createTokenAt(from);
+                    long position = token == null ? -1 : token.position().orElse(-1);
+                    start.set(position);
+                    scope.beginPartial(name, position);
+                    return token;
+                });
+            }
+            rates.started(name, start.get(), from);
+        } catch (IllegalStateException | UnableToClaimTokenException e) {
+            throw ApiException.conflict("PROCESSOR_BUSY", "Processor " + name + " is still claimed elsewhere: "
+                    + e.getMessage());
+        } finally {
+            scope.end(name);
+            processor.start();
+        }
+        return start.get();
+    }
+}

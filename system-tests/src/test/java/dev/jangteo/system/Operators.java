@@ -1,0 +1,57 @@
+package dev.jangteo.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The operator API of the query side: processors, replays, verified replays. */
+final class Operators {
+
+    private Operators() {
+    }
+
+    static JsonNode processors(URI query) {
+        Http.Response answer = Http.get(query.resolve("/api/admin/processors"));
+        assertThat(answer.status()).as("processors: %s", answer.body()).isEqualTo(200);
+        return answer.body().get("processors");
+    }
+
+    static List<String> names(URI query) {
+        List<String> names = new ArrayList<>();
+        processors(query).forEach(processor -> names.add(processor.get("name").asText()));
+        return names;
+    }
+
+    /** Waits until every processor runs, replays nothing, and has reached the head of the event store. */
+    static void awaitCaughtUp(URI query) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            for (JsonNode processor : processors(query)) {
+                boolean segmentsCaughtUp = true;
+                for (JsonNode segment : processor.get("segments")) {
+                    segmentsCaughtUp &= segment.get("caughtUp").asBoolean();
+                }
+                if (!processor.get("running").asBoolean() || processor.get("replaying").asBoolean()
+                        || processor.get("lagEvents").asLong() != 0 || !segmentsCaughtUp) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    static Http.Response replay(URI query, String processor, String parameters) {
+        return Http.post(query.resolve("/api/admin/processors/" + processor + "/replay" + parameters), "");
+    }
+
+    static JsonNode verify(URI query, String processor) {
+        Http.Response answer = Http.post(query.resolve("/api/admin/processors/" + processor + "/verify-replay"), "");
+        assertThat(answer.status()).as("verify %s: %s", processor, answer.body()).isEqualTo(200);
+        return answer.body();
+    }
+}
