@@ -31,35 +31,67 @@ final class Http {
     }
 
     static Response post(URI uri, String json) {
-        return send(HttpRequest.newBuilder(uri)
-                               .header("Content-Type", "application/json")
-                               .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return post(uri, json, null);
     }
 
     static Response post(URI uri, Object body) {
-        try {
-            return post(uri, JSON.writeValueAsString(body));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return post(uri, body, null);
     }
 
     static Response get(URI uri) {
-        return send(HttpRequest.newBuilder(uri).GET());
+        return get(uri, null);
     }
 
     static Response put(URI uri, Object body) {
-        try {
-            return send(HttpRequest.newBuilder(uri)
-                                   .header("Content-Type", "application/json")
-                                   .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return put(uri, body, null);
     }
 
     static Response delete(URI uri) {
-        return send(HttpRequest.newBuilder(uri).DELETE());
+        return delete(uri, null);
+    }
+
+    /** POSTs {@code json} as it is, with {@code token} as bearer token when not null. */
+    static Response post(URI uri, String json, String token) {
+        return send(HttpRequest.newBuilder(uri)
+                               .header("Content-Type", "application/json")
+                               .POST(HttpRequest.BodyPublishers.ofString(json)), token);
+    }
+
+    static Response post(URI uri, Object body, String token) {
+        return post(uri, json(body), token);
+    }
+
+    static Response get(URI uri, String token) {
+        return send(HttpRequest.newBuilder(uri).GET(), token);
+    }
+
+    static Response put(URI uri, Object body, String token) {
+        return send(HttpRequest.newBuilder(uri)
+                               .header("Content-Type", "application/json")
+                               .PUT(HttpRequest.BodyPublishers.ofString(json(body))), token);
+    }
+
+    static Response delete(URI uri, String token) {
+        return send(HttpRequest.newBuilder(uri).DELETE(), token);
+    }
+
+    /** Sends {@code request} with {@code token} as bearer token when not null. */
+    static Response send(HttpRequest.Builder request, String token) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    private static String json(Object body) {
+        if (body instanceof String json) {
+            return json;
+        }
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Response send(HttpRequest.Builder request) {
