@@ -30,27 +30,31 @@ final class Http {
     private Http() {
     }
 
+    // Without a token argument a request goes with the token of the user it acts for (see ActingUser).
+
     static Response post(URI uri, String json) {
-        return post(uri, json, null);
+        return withActingUser("POST", uri, json, HttpRequest.BodyPublishers.ofString(json));
     }
 
     static Response post(URI uri, Object body) {
-        return post(uri, body, null);
+        return post(uri, json(body));
     }
 
     static Response get(URI uri) {
-        return get(uri, null);
+        return send(HttpRequest.newBuilder(uri).GET(), ActingUser.tokenFor("GET", uri, null));
     }
 
     static Response put(URI uri, Object body) {
-        return put(uri, body, null);
+        String json = json(body);
+        return withActingUser("PUT", uri, json, HttpRequest.BodyPublishers.ofString(json));
     }
 
     static Response delete(URI uri) {
-        return delete(uri, null);
+        return send(HttpRequest.newBuilder(uri).DELETE(), ActingUser.tokenFor("DELETE", uri, null));
     }
 
-    /** POSTs {@code json} as it is, with {@code token} as bearer token when not null. */
+    // With a token argument, exactly that token goes; null sends none.
+
     static Response post(URI uri, String json, String token) {
         return send(HttpRequest.newBuilder(uri)
                                .header("Content-Type", "application/json")
@@ -81,6 +85,25 @@ final class Http {
             request.header("Authorization", "Bearer " + token);
         }
         return send(request);
+    }
+
+    private static Response withActingUser(String method, URI uri, String json,
+                                           HttpRequest.BodyPublisher publisher) {
+        JsonNode body = parseQuietly(json);
+        Response response = send(HttpRequest.newBuilder(uri)
+                                            .header("Content-Type", "application/json")
+                                            .method(method, publisher),
+                                 ActingUser.tokenFor(method, uri, body));
+        ActingUser.accepted(uri, body, response);
+        return response;
+    }
+
+    private static JsonNode parseQuietly(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String json(Object body) {
