@@ -160,6 +160,9 @@ class AccessMatrixIT {
                        () -> post(c("/api/dev/tokens"), Map.of("subject", "alice"), null), unauthenticated()));
         tests.add(test("POST /api/dev/tokens with a token (default profile: no issuer)",
                        () -> post(c("/api/dev/tokens"), Map.of("subject", "alice"), Tokens.admin()), forbidden()));
+        tests.add(test("no demo account in the default profile", () -> Http.get(q("/api/accounts/alice"),
+                                                                                 Tokens.client("alice")),
+                       (name, response) -> assertThat(response.code()).as(name).isEqualTo("ACCOUNT_NOT_FOUND")));
         tests.add(test("an unlisted command path", () -> post(c("/api/nothing"), Map.of(), Tokens.admin()),
                        forbidden()));
         return tests.stream();

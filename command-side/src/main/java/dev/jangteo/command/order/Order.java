@@ -80,9 +80,9 @@ class Order {
     }
 
     /**
-     * Only the user who placed the order may cancel it (the acting user of the command, from the caller's token, checked
-     * here against the order's own state, so no race with a read model); only a PAID order can be cancelled; asking
-     * again while it is being (or has been) cancelled is a no-op.
+     * Only the user who placed the order may cancel it: the acting user of the command (the caller's token subject) is
+     * checked here against the order's own state, so no read model is trusted and nothing races. Only a PAID order can
+     * be cancelled; asking again while it is being (or has been) cancelled is a no-op.
      */
     @CommandHandler
     void handle(CancelOrderCommand command, @MetaDataValue(AuditMetadata.ACTING_USER) String actingUser) {

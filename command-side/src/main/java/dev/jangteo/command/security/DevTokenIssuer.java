@@ -70,7 +70,8 @@ class DevTokenIssuer {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
                     .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
                     .replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            byte[] pkcs8 = Base64.getDecoder().decode(pem);
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("Cannot read the dev private key (PKCS#8 PEM, RSA) at "
                                                     + properties.privateKeyLocation(), e);

@@ -19,9 +19,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends a command from a REST controller and waits for it, bounded: the caller's correlation id (header) and the
- * acting user (the bearer token's subject) go into the metadata; the usual refusals become problem answers with codes named after the aggregate
- * ({@code ACCOUNT_NOT_FOUND}, {@code PRODUCT_ALREADY_EXISTS}...). The reply carries the consistency token of what
- * the command wrote, for read-your-writes on the query side.
+ * acting user (the bearer token's subject) go into the metadata; the usual refusals become problem answers with codes
+ * named after the aggregate ({@code ACCOUNT_NOT_FOUND}, {@code PRODUCT_ALREADY_EXISTS}...). The reply carries the
+ * consistency token of what the command wrote, for read-your-writes on the query side.
  */
 @Component
 public class CommandSender {

@@ -41,6 +41,7 @@ public final class Access {
         }
         return authentication.getAuthorities().stream()
                              .map(GrantedAuthority::getAuthority)
-                             .anyMatch(authority -> Arrays.stream(roles).anyMatch(r -> r.authority().equals(authority)));
+                             .anyMatch(authority -> Arrays.stream(roles)
+                                                          .anyMatch(role -> role.authority().equals(authority)));
     }
 }
