@@ -44,6 +44,12 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
               "The token's roles or user do not allow this request.");
     }
 
+    /** A URL the firewall refuses (an encoded slash, a path traversal, a control character...): 400, as problem+json. */
+    static void rejected(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, HttpStatus.BAD_REQUEST, ErrorCodes.MALFORMED_REQUEST,
+              "The request's URL or headers contain characters or sequences that are not accepted.");
+    }
+
     private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                               String code, String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();

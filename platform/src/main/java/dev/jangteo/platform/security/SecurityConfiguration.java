@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -72,6 +73,12 @@ public class SecurityConfiguration {
                 rules.anyRequest().denyAll();
             });
         return http.build();
+    }
+
+    /** Spring Security's firewall answers a suspicious URL with 400 like every other error: problem+json. */
+    @Bean
+    RequestRejectedHandler requestRejectedAsProblem() {
+        return (request, response, rejected) -> ProblemSecurityHandlers.rejected(request, response);
     }
 
     /** A token without an expiry would be valid forever: {@code exp} is required (Spring checks its value). */
