@@ -282,6 +282,15 @@ class AccessMatrixIT {
     }
 
     @Test
+    void cannotSneakPastTheRulesWithOddPaths() {
+        // Refused before any rule (by Tomcat or by Spring Security's firewall, which answers MALFORMED_REQUEST).
+        Http.Response traversal = Http.get(q("/api/accounts/..;/admin/processors"), Tokens.client(alice));
+        assertThat(traversal.status()).as("%s", traversal.body()).isEqualTo(400);
+        forbidden().check("a trailing slash is another, unlisted path",
+                          Http.get(q("/api/accounts/" + alice + "/"), Tokens.client(bob)));
+    }
+
+    @Test
     void canSendSecureHeadersOnEveryAnswer() throws Exception {
         for (HttpResponse<String> answer : List.of(
                 raw(HttpRequest.newBuilder(q("/api/accounts/" + alice)).GET(), Tokens.client(alice)),
