@@ -54,7 +54,8 @@ class ExportController {
 
     private List<UserExport.Movement> movements(String userId) {
         List<UserExport.Movement> movements = new ArrayList<>();
-        events.readEvents(userId).asStream()
+        // From sequence 0, not from a snapshot: every movement, and no aggregate class needed on this side.
+        events.readEvents(userId, 0).asStream()
               .forEach(event -> movement(event).ifPresent(movements::add));
         return movements;
     }
