@@ -199,7 +199,8 @@ final class Stack implements AutoCloseable {
                     "--server.port=" + port,
                     "--spring.datasource.url=" + appDatabaseUrl,
                     "--spring.datasource.username=" + USER,
-                    "--spring.datasource.password=" + PASSWORD));
+                    "--spring.datasource.password=" + PASSWORD,
+                    Tokens.publicKeyArgument()));
             command.addAll(extraArgs);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
