@@ -2,6 +2,7 @@ package dev.jangteo.command.order;
 
 import dev.jangteo.api.order.FailOrderStepCommand;
 import dev.jangteo.api.order.RejectionReason;
+import dev.jangteo.command.account.AccountClosedException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ final class SagaCommands {
         gateway.send(command).exceptionally(failure -> {
             if (isNotFound(failure)) {
                 gateway.send(new FailOrderStepCommand(orderId, whenMissing));
+            } else if (isAccountClosed(failure)) {
+                gateway.send(new FailOrderStepCommand(orderId, RejectionReason.ACCOUNT_CLOSED));
             } else {
                 log.warn("Order {}: {} failed; the step deadline will decide", orderId,
                          command.getClass().getSimpleName(), failure);
@@ -47,6 +50,10 @@ final class SagaCommands {
                      command.getClass().getSimpleName(), failure);
             return null;
         });
+    }
+
+    private static boolean isAccountClosed(Throwable failure) {
+        return failure instanceof AccountClosedException || failure.getCause() instanceof AccountClosedException;
     }
 
     private static boolean isNotFound(Throwable failure) {
