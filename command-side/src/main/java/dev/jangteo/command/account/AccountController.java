@@ -6,6 +6,7 @@ import dev.jangteo.api.account.DepositFundsCommand;
 import dev.jangteo.api.account.OpenAccountCommand;
 import dev.jangteo.command.web.CommandSender;
 import dev.jangteo.command.web.CommandSender.Sent;
+import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.platform.web.Validated;
 import org.springframework.http.HttpStatus;
@@ -46,7 +47,7 @@ class AccountController {
     @PostMapping
     ResponseEntity<AccountOpened> open(@RequestBody OpenAccountRequest request) {
         OpenAccountCommand command = Validated.of(() -> new OpenAccountCommand(
-                request.userId() == null ? UUID.randomUUID().toString() : request.userId(),
+                ActingUser.self(request.userId()),
                 request.email(), request.name()));
         Sent<Object> sent = commands.send(command, ACCOUNT, command.userId());
         return sent.reply(HttpStatus.CREATED, new AccountOpened(command.userId(), sent.consistencyToken()));

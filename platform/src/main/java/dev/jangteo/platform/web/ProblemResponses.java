@@ -60,6 +60,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         return switch (status.value()) {
             case 400 -> ErrorCodes.VALIDATION_FAILED;
+            case 401 -> ErrorCodes.UNAUTHENTICATED;
+            case 403 -> ErrorCodes.FORBIDDEN;
             case 404 -> ErrorCodes.NOT_FOUND;
             case 405 -> ErrorCodes.METHOD_NOT_ALLOWED;
             case 406 -> ErrorCodes.NOT_ACCEPTABLE;
