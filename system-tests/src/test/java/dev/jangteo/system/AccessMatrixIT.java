@@ -230,8 +230,12 @@ class AccessMatrixIT {
                         raw(HttpRequest.newBuilder(app).GET(), null).statusCode()).isEqualTo(200)));
             }
         }
-        tests.add(test("GET /actuator/metrics (unlisted)", () -> Http.get(q("/actuator/metrics"), null),
+        tests.add(test("GET /actuator/metrics without a token", () -> Http.get(q("/actuator/metrics"), null),
                        unauthenticated()));
+        tests.add(test("GET /actuator/metrics as an analyst", () -> Http.get(c("/actuator/metrics"),
+                                                                              Tokens.analyst()), forbidden()));
+        tests.add(test("GET /actuator/metrics as an admin", () -> Http.get(q("/actuator/metrics"), Tokens.admin()),
+                       status(200)));
         tests.add(test("an unlisted query path", () -> Http.get(q("/api/users/" + alice), Tokens.client(alice)),
                        forbidden()));
         return tests.stream();

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The token a test request goes out with when the test does not name one: the token of whoever the request says is
  * acting, derived the way the apps check it. A command naming a user ({@code userId}, {@code ownerId},
  * {@code senderId} in the body or the query, or a user id in the path) goes with that user's CLIENT token; an order
- * goes with its owner's (remembered from the 202 that accepted it); catalog and coupon management with an ADMIN token,
- * {@code /api/audit} with an AUDITOR's, {@code /api/admin} with an ADMIN's, figures (rankings, stats, products,
+ * goes with its owner's (remembered from the 202 that accepted it), a room's messages with its owner's; catalog and coupon management with an ADMIN token,
+ * {@code /api/audit} with an AUDITOR's, {@code /api/admin} and {@code /actuator/metrics} with an ADMIN's, figures (rankings, stats, products,
  * coupons, rooms) with an ANALYST's. Tests about who may do what name their tokens explicitly
  * ({@link Http#get(URI, String)}...), where {@code null} means no token at all.
  */
@@ -25,6 +25,7 @@ final class ActingUser {
 
     private static final List<String> ACTOR_FIELDS = List.of("userId", "ownerId", "senderId");
     private static final Map<String, String> ORDER_OWNERS = new ConcurrentHashMap<>();
+    private static final Map<String, String> ROOM_OWNERS = new ConcurrentHashMap<>();
 
     private ActingUser() {
     }
@@ -32,6 +33,9 @@ final class ActingUser {
     static String tokenFor(String method, URI uri, JsonNode body) {
         String path = uri.getPath();
         String[] parts = path.split("/");
+        if (path.startsWith("/actuator/metrics")) {
+            return Tokens.admin();
+        }
         if (path.startsWith("/actuator/")) {
             return null;
         }
@@ -54,6 +58,10 @@ final class ActingUser {
         if (actor == null && parts.length > 5 && parts[2].equals("rooms") && parts[4].equals("members")) {
             actor = parts[5];
         }
+        if (actor == null && method.equals("GET") && parts.length == 5 && parts[2].equals("rooms")
+                && parts[4].equals("messages")) {
+            actor = ROOM_OWNERS.getOrDefault(parts[3], STRANGER);
+        }
         if (actor == null && parts.length > 3 && parts[2].equals("orders")) {
             actor = ORDER_OWNERS.getOrDefault(parts[3], STRANGER);
         }
@@ -63,14 +71,26 @@ final class ActingUser {
         return method.equals("GET") ? Tokens.analyst() : Tokens.client(STRANGER);
     }
 
-    /** Remembers who placed an order the command side accepted, so later requests about it go as its owner. */
+    /**
+     * Remembers who placed an order and who created a room, so later requests about them go as that user: an order's
+     * owner, a room's owner reading its messages.
+     */
     static void accepted(URI uri, JsonNode requestBody, Http.Response response) {
-        if (uri.getPath().equals("/api/orders") && response.status() / 100 == 2) {
-            String orderId = response.body().path("orderId").asText(null);
-            String userId = actorIn(requestBody);
-            if (orderId != null && userId != null) {
-                ORDER_OWNERS.put(orderId, userId);
-            }
+        if (response.status() / 100 != 2) {
+            return;
+        }
+        String userId = actorIn(requestBody);
+        String path = uri.getPath();
+        if (path.equals("/api/orders")) {
+            remember(ORDER_OWNERS, response.body().path("orderId").asText(null), userId);
+        } else if (path.equals("/api/rooms")) {
+            remember(ROOM_OWNERS, response.body().path("roomId").asText(null), userId);
+        }
+    }
+
+    private static void remember(Map<String, String> owners, String id, String userId) {
+        if (id != null && userId != null) {
+            owners.put(id, userId);
         }
     }
 
@@ -79,7 +99,7 @@ final class ActingUser {
             return null;
         }
         for (String field : ACTOR_FIELDS) {
-            if (body.path(field).isTextual()) {
+            if (body.path(field).isTextual() && !body.path(field).asText().isBlank()) {
                 return body.path(field).asText();
             }
         }

@@ -180,7 +180,8 @@ class AuditIT {
 
         String export = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(stack.query().resolve("/api/audit/events?after=" + after))
-                           .header("Accept", "application/x-ndjson").build(),
+                           .header("Accept", "application/x-ndjson")
+                           .header("Authorization", "Bearer " + Tokens.auditor()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
 
         List<Long> exported = export.lines().map(line -> read(line).path("position").asLong()).toList();

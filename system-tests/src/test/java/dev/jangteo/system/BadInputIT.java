@@ -3,6 +3,7 @@ package dev.jangteo.system;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.URI;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,11 +39,13 @@ class BadInputIT {
     }
 
     @Test
-    void answersAClaimWithoutUserWith400() {
+    void answersAClaimForABlankOrAnotherUserWith403AndTakesOneNamingNobodyAsTheTokensUser() {
         String couponId = CouponRace.define(stack.command(), 5);
-        assertProblem(CouponRace.claim(stack.command(), couponId, ""), 400, "VALIDATION_FAILED");
-        assertProblem(Http.post(stack.command().resolve("/api/coupons/" + couponId + "/issues"), "{}"),
-                      400, "VALIDATION_FAILED");
+        URI claims = stack.command().resolve("/api/coupons/" + couponId + "/issues");
+        assertProblem(Http.post(claims, Map.of("userId", ""), Tokens.client("hana")), 403, "FORBIDDEN");
+        assertProblem(Http.post(claims, Map.of("userId", "gil"), Tokens.client("hana")), 403, "FORBIDDEN");
+
+        assertThat(Http.post(claims, "{}", Tokens.client("hana")).status()).isEqualTo(201);
     }
 
     @Test
@@ -60,10 +63,13 @@ class BadInputIT {
         assertProblem(Http.post(stack.command().resolve("/api/coupons"), terms), 409, "COUPON_ALREADY_EXISTS");
     }
 
+    /** A path no rule lists is denied before anything looks for it: 401 without a token, 403 with one. */
     @Test
-    void answersAnUnknownPathWith404() {
-        assertProblem(Http.get(stack.command().resolve("/api/nothing-here")), 404, "NOT_FOUND");
-        assertProblem(Http.get(stack.query().resolve("/api/nothing-here")), 404, "NOT_FOUND");
+    void deniesAnUnknownPath() {
+        for (URI app : new URI[]{stack.command(), stack.query()}) {
+            assertProblem(Http.get(app.resolve("/api/nothing-here"), null), 401, "UNAUTHENTICATED");
+            assertProblem(Http.get(app.resolve("/api/nothing-here"), Tokens.admin()), 403, "FORBIDDEN");
+        }
     }
 
     private static void assertProblem(Http.Response response, int status, String code) {

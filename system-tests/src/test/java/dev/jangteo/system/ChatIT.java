@@ -108,7 +108,7 @@ class ChatIT {
     @Test
     void answersBadQueriesWith400AndUnknownRoomsWith404() {
         assertProblem(Chat.search(stack.query(), "u", "a", null), 400, "VALIDATION_FAILED");
-        assertProblem(Http.get(stack.query().resolve("/api/messages/search?q=hello")), 400, "VALIDATION_FAILED");
+        assertProblem(Http.get(stack.query().resolve("/api/messages/search?userId=u")), 400, "VALIDATION_FAILED");
         assertProblem(Chat.search(stack.query(), "u", "hello", "limit=0"), 400, "VALIDATION_FAILED");
         assertProblem(Chat.search(stack.query(), "u", "hello", "limit=101"), 400, "VALIDATION_FAILED");
         assertProblem(Chat.search(stack.query(), "u", "hello", "offset=9990&limit=20"), 400, "VALIDATION_FAILED");

@@ -69,6 +69,8 @@ public class SecurityConfiguration {
                 rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
                 rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                       "/actuator/prometheus").permitAll();
+                // The metrics browser names every meter and its tags: operators only.
+                rules.requestMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole(Role.ADMIN.name());
                 endpointRules.forEach(app -> app.apply(rules));
                 rules.anyRequest().denyAll();
             });
