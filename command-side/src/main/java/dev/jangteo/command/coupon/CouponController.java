@@ -1,5 +1,6 @@
 package dev.jangteo.command.coupon;
 
+import dev.jangteo.api.Require;
 import dev.jangteo.api.coupon.CouponTerms;
 import dev.jangteo.api.coupon.DefineCouponCommand;
 import dev.jangteo.api.coupon.DiscountType;
@@ -93,8 +94,18 @@ class CouponController {
         };
     }
 
+    /** An id no coupon can have (too long, control characters...) is answered before it reaches the issue desk. */
+    private static boolean isPossibleId(String couponId) {
+        try {
+            Require.id(couponId, "couponId");
+            return true;
+        } catch (IllegalArgumentException impossible) {
+            return false;
+        }
+    }
+
     private IssueOutcome await(String couponId, IssueRequest request) {
-        if (couponId.length() > 64) {
+        if (!isPossibleId(couponId)) {
             throw ApiException.notFound(NOT_FOUND, "No coupon " + couponId);
         }
         try {
