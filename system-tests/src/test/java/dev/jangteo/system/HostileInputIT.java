@@ -165,6 +165,21 @@ class HostileInputIT {
     }
 
     @Test
+    void answersAnIdOfAnotherKindAsNotFound() {
+        String roomId = Chat.createRoom(stack.command(), fixture.userId(), null);
+        unchangedStore(() -> {
+            assertProblem(Wire.request("PUT", stack.command().resolve("/api/products/" + roomId + "/price"))
+                              .json(Map.of("price", 10)).send(), 404, "PRODUCT_NOT_FOUND");
+            assertProblem(Wire.post(stack.command().resolve("/api/accounts/" + roomId + "/deposits"))
+                              .json(Map.of("amount", 10)).send(), 404, "ACCOUNT_NOT_FOUND");
+            assertProblem(Wire.post(stack.command().resolve("/api/coupons/" + roomId + "/issues"))
+                              .json(Map.of("userId", fixture.userId())).send(), 404, "COUPON_NOT_FOUND");
+            assertProblem(Wire.post(stack.command().resolve("/api/orders/" + roomId + "/cancellation")).send(),
+                          404, "ORDER_NOT_FOUND");
+        });
+    }
+
+    @Test
     void refusesOversizedAndDeeplyNestedBodies() {
         unchangedStore(() -> {
             String huge = "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}";
@@ -218,9 +233,14 @@ class HostileInputIT {
                           415, "UNSUPPORTED_MEDIA_TYPE");
             assertProblem(Wire.post(command.resolve("/api/coupons")).bytes("application/xml", "<a/>".getBytes())
                               .send(), 415, "UNSUPPORTED_MEDIA_TYPE");
-            assertProblem(Wire.post(command.resolve("/api/coupons")).header("Accept", "text/csv")
+            assertProblem(Wire.post(command.resolve("/api/coupons")).header("Accept", "application/json, text/csv")
                               .json(Map.of("name", "x", "discountType", "FIXED", "discountValue", 1,
                                            "totalQuantity", 1, "bogus", 1)).send(), 400, "UNKNOWN_FIELD");
+            assertProblem(Wire.post(command.resolve("/api/coupons")).header("Accept", "text/html")
+                              .json(Map.of("name", "x", "discountType", "FIXED", "discountValue", 1,
+                                           "totalQuantity", 1)).send(), 406, "NOT_ACCEPTABLE");
+            assertProblem(Wire.post(command.resolve("/api/orders/no-such-order/cancellation"))
+                              .header("Accept", "image/png").send(), 406, "NOT_ACCEPTABLE");
             assertProblem(Wire.request("GET", query.resolve("/api/products/" + fixture.productId()))
                               .header("Accept", "text/csv").send(), 406, "NOT_ACCEPTABLE");
             assertProblem(Wire.request("GET", query.resolve("/api/products?size=abc")).send(), 400,

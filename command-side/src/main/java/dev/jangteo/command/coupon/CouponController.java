@@ -9,6 +9,7 @@ import dev.jangteo.api.coupon.IssueRequest;
 import dev.jangteo.command.web.CommandSender;
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.platform.web.Validated;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -111,7 +112,8 @@ class CouponController {
         try {
             return issueDesk.issue(couponId, request).get(ISSUE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | CompletionException e) {
-            if (e.getCause() instanceof AggregateNotFoundException) {
+            if (e.getCause() instanceof AggregateNotFoundException
+                    || e.getCause() instanceof IncompatibleAggregateException) {
                 throw ApiException.notFound(NOT_FOUND, "No coupon " + couponId);
             }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());

@@ -3,6 +3,7 @@ package dev.jangteo.command.order;
 import dev.jangteo.api.order.FailOrderStepCommand;
 import dev.jangteo.api.order.RejectionReason;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +50,12 @@ final class SagaCommands {
         });
     }
 
+    /** Not found, or the id belongs to an aggregate of another type (a product id that names a room). */
     private static boolean isNotFound(Throwable failure) {
-        return failure instanceof AggregateNotFoundException
-                || failure.getCause() instanceof AggregateNotFoundException;
+        return isMissing(failure) || isMissing(failure.getCause());
+    }
+
+    private static boolean isMissing(Throwable failure) {
+        return failure instanceof AggregateNotFoundException || failure instanceof IncompatibleAggregateException;
     }
 }
