@@ -142,7 +142,7 @@ class OrderIT extends QuerySideStack {
     }
 
     private JsonNode read(Orders order, long position) {
-        Http.Response response = http.get("/api/orders/" + order.orderId(), position);
+        Http.Response response = http.as(order.userId()).get("/api/orders/" + order.orderId(), position);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("X-Consistency")).isEqualTo("CONSISTENT");
         return response.body();

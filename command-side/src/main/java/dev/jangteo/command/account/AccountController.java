@@ -1,13 +1,17 @@
 package dev.jangteo.command.account;
 
 import dev.jangteo.api.Money;
+import dev.jangteo.api.account.CloseAccountCommand;
 import dev.jangteo.api.account.DepositFundsCommand;
 import dev.jangteo.api.account.OpenAccountCommand;
 import dev.jangteo.command.web.CommandSender;
 import dev.jangteo.command.web.CommandSender.Sent;
+import dev.jangteo.platform.security.ActingUser;
+import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.platform.web.Validated;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,7 +47,7 @@ class AccountController {
     @PostMapping
     ResponseEntity<AccountOpened> open(@RequestBody OpenAccountRequest request) {
         OpenAccountCommand command = Validated.of(() -> new OpenAccountCommand(
-                request.userId() == null ? UUID.randomUUID().toString() : request.userId(),
+                ActingUser.self(request.userId()),
                 request.email(), request.name()));
         Sent<Object> sent = commands.send(command, ACCOUNT, command.userId());
         return sent.reply(HttpStatus.CREATED, new AccountOpened(command.userId(), sent.consistencyToken()));
@@ -55,9 +59,32 @@ class AccountController {
         DepositFundsCommand command = Validated.of(() -> new DepositFundsCommand(
                 userId, request.depositId() == null ? UUID.randomUUID().toString() : request.depositId(),
                 Money.won(required(request.amount()))));
-        Sent<Money> sent = commands.send(command, ACCOUNT, userId);
+        Sent<Money> sent = sendUnlessClosed(command, userId);
         return sent.reply(HttpStatus.OK, new Deposited(userId, command.depositId(), sent.result().won(),
                                                        sent.consistencyToken()));
+    }
+
+    record AccountClosed(String userId, String consistencyToken) {
+    }
+
+    /**
+     * Closes the account and deletes its holder's key, so their email and name read as erased everywhere; balances
+     * and orders stay. Idempotent: closing a closed account answers the same.
+     */
+    @DeleteMapping("/{userId}")
+    ResponseEntity<AccountClosed> close(@PathVariable String userId) {
+        CloseAccountCommand command = Validated.of(() -> new CloseAccountCommand(userId));
+        Sent<Object> sent = commands.send(command, ACCOUNT, userId);
+        return sent.reply(HttpStatus.OK, new AccountClosed(userId, sent.consistencyToken()));
+    }
+
+    /** Sends a command that a closed account refuses. */
+    private <R> Sent<R> sendUnlessClosed(Object command, String userId) {
+        try {
+            return commands.send(command, ACCOUNT, userId);
+        } catch (AccountClosedException e) {
+            throw ApiException.conflict(AccountClosedException.CODE, e.getMessage());
+        }
     }
 
     private static long required(Long amount) {

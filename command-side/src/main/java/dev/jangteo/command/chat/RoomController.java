@@ -9,6 +9,7 @@ import dev.jangteo.api.chat.LeaveRoomCommand;
 import dev.jangteo.api.chat.MarkReadCommand;
 import dev.jangteo.api.chat.PostMessageCommand;
 import dev.jangteo.command.web.CommandSender;
+import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.Validated;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -60,7 +61,7 @@ class RoomController {
     RoomCreated create(@RequestBody CreateRoomRequest request) {
         CreateRoomCommand command = Validated.of(() -> new CreateRoomCommand(
                 request.roomId() == null ? UUID.randomUUID().toString() : request.roomId(),
-                request.name(), request.groupId(), request.ownerId()));
+                request.name(), request.groupId(), ActingUser.self(request.ownerId())));
         send(command, command.roomId());
         return new RoomCreated(command.roomId());
     }
@@ -68,13 +69,14 @@ class RoomController {
     @PostMapping("/{roomId}/members")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void join(@PathVariable String roomId, @RequestBody MemberRequest request) {
-        send(Validated.of(() -> new JoinRoomCommand(roomId, request.userId())), roomId);
+        String userId = ActingUser.self(request.userId());
+        send(Validated.of(() -> new JoinRoomCommand(roomId, userId)), roomId);
     }
 
     @DeleteMapping("/{roomId}/members/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void leave(@PathVariable String roomId, @PathVariable String userId) {
-        send(Validated.of(() -> new LeaveRoomCommand(roomId, userId)), roomId);
+        send(Validated.of(() -> new LeaveRoomCommand(roomId, ActingUser.self(userId))), roomId);
     }
 
     @PostMapping("/{roomId}/messages")
@@ -82,7 +84,7 @@ class RoomController {
     MessagePosted post(@PathVariable String roomId, @RequestBody PostMessageRequest request) {
         PostMessageCommand command = Validated.of(() -> new PostMessageCommand(
                 roomId, request.messageId() == null ? UUID.randomUUID().toString() : request.messageId(),
-                request.senderId(), request.text(), request.replyTo()));
+                ActingUser.self(request.senderId()), request.text(), request.replyTo()));
         long position = send(command, roomId);
         return new MessagePosted(roomId, command.messageId(), position);
     }
@@ -90,22 +92,23 @@ class RoomController {
     @PutMapping("/{roomId}/messages/{messageId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void edit(@PathVariable String roomId, @PathVariable String messageId, @RequestBody EditMessageRequest request) {
-        send(Validated.of(() -> new EditMessageCommand(roomId, messageId, request.userId(), request.text())),
-             roomId);
+        String userId = ActingUser.self(request.userId());
+        send(Validated.of(() -> new EditMessageCommand(roomId, messageId, userId, request.text())), roomId);
     }
 
     @DeleteMapping("/{roomId}/messages/{messageId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String roomId, @PathVariable String messageId,
                 @RequestParam(required = false) String userId) {
-        send(Validated.of(() -> new DeleteMessageCommand(roomId, messageId, userId)), roomId);
+        String sender = ActingUser.self(userId);
+        send(Validated.of(() -> new DeleteMessageCommand(roomId, messageId, sender)), roomId);
     }
 
     @PostMapping("/{roomId}/reads")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void markRead(@PathVariable String roomId, @RequestBody MarkReadRequest request) {
-        send(Validated.of(() -> new MarkReadCommand(roomId, request.userId(), request.upToMessageId())),
-             roomId);
+        String userId = ActingUser.self(request.userId());
+        send(Validated.of(() -> new MarkReadCommand(roomId, userId, request.upToMessageId())), roomId);
     }
 
     /** Unknown room → 404 ROOM_NOT_FOUND, a taken id → 409 ROOM_ALREADY_EXISTS; room rules → their own codes. */

@@ -7,6 +7,7 @@ import dev.jangteo.api.coupon.DiscountType;
 import dev.jangteo.api.coupon.IssueOutcome;
 import dev.jangteo.api.coupon.IssueRequest;
 import dev.jangteo.command.web.CommandSender;
+import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.platform.web.Validated;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -82,7 +83,8 @@ class CouponController {
     @PostMapping("/{couponId}/issues")
     @ResponseStatus(HttpStatus.CREATED)
     CouponIssued issue(@PathVariable String couponId, @RequestBody IssueCouponRequest body) {
-        IssueRequest request = Validated.of(() -> new IssueRequest(body.userId(), clock.instant()));
+        String userId = ActingUser.self(body.userId());
+        IssueRequest request = Validated.of(() -> new IssueRequest(userId, clock.instant()));
         IssueOutcome outcome = await(couponId, request);
         if (outcome.wasIssued()) {
             return new CouponIssued(couponId, outcome.userId(), outcome.sequence());

@@ -15,9 +15,11 @@ import dev.jangteo.api.order.OrderStepFailedEvent;
 import dev.jangteo.api.order.PlaceOrderCommand;
 import dev.jangteo.api.order.PricedLine;
 import dev.jangteo.api.order.RejectOrderCommand;
+import dev.jangteo.platform.axon.AuditMetadata;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -77,9 +79,16 @@ class Order {
         }
     }
 
-    /** Only a PAID order can be cancelled; asking again while it is being (or has been) cancelled is a no-op. */
+    /**
+     * Only the user who placed the order may cancel it: the acting user of the command (the caller's token subject) is
+     * checked here against the order's own state, so no read model is trusted and nothing races. Only a PAID order can
+     * be cancelled; asking again while it is being (or has been) cancelled is a no-op.
+     */
     @CommandHandler
-    void handle(CancelOrderCommand command) {
+    void handle(CancelOrderCommand command, @MetaDataValue(AuditMetadata.ACTING_USER) String actingUser) {
+        if (!userId.equals(actingUser)) {
+            throw new NotTheOrderOwnerException();
+        }
         switch (status) {
             case PAID -> apply(new OrderCancellationRequestedEvent(orderId, userId, pricedLines, couponId,
                                                                    now()));

@@ -6,6 +6,7 @@ import dev.jangteo.api.order.OrderStatus;
 import dev.jangteo.api.order.PlaceOrderCommand;
 import dev.jangteo.command.web.CommandSender;
 import dev.jangteo.command.web.CommandSender.Sent;
+import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.platform.web.Validated;
 import org.springframework.http.HttpStatus;
@@ -48,12 +49,13 @@ class OrderController {
     ResponseEntity<OrderAccepted> place(@RequestBody PlaceOrderRequest request) {
         PlaceOrderCommand command = Validated.of(() -> new PlaceOrderCommand(
                 request.orderId() == null ? UUID.randomUUID().toString() : request.orderId(),
-                request.userId(), lines(request.items()), request.couponId()));
+                ActingUser.self(request.userId()), lines(request.items()), request.couponId()));
         Sent<Object> sent = commands.send(command, ORDER, command.orderId());
         return sent.reply(HttpStatus.ACCEPTED,
                           new OrderAccepted(command.orderId(), OrderStatus.PENDING, sent.consistencyToken()));
     }
 
+    /** Only the user who placed the order may cancel it: {@link Order} checks the acting user (403 otherwise). */
     @PostMapping("/{orderId}/cancellation")
     ResponseEntity<OrderAccepted> cancel(@PathVariable String orderId) {
         CancelOrderCommand command = Validated.of(() -> new CancelOrderCommand(orderId));
@@ -63,6 +65,8 @@ class OrderController {
                               new OrderAccepted(orderId, OrderStatus.CANCELLING, sent.consistencyToken()));
         } catch (OrderNotCancellableException e) {
             throw ApiException.conflict("ORDER_NOT_CANCELLABLE", "Order " + orderId + ": " + e.getMessage());
+        } catch (NotTheOrderOwnerException e) {
+            throw ActingUser.forbidden("Order " + orderId + " belongs to another user");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.jangteo.command.order;
 
 import dev.jangteo.api.order.FailOrderStepCommand;
 import dev.jangteo.api.order.RejectionReason;
+import dev.jangteo.command.account.AccountClosedException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -25,6 +26,8 @@ final class SagaCommands {
         gateway.send(command).exceptionally(failure -> {
             if (isNotFound(failure)) {
                 gateway.send(new FailOrderStepCommand(orderId, whenMissing));
+            } else if (isAccountClosed(failure)) {
+                gateway.send(new FailOrderStepCommand(orderId, RejectionReason.ACCOUNT_CLOSED));
             } else {
                 log.warn("Order {}: {} failed; the step deadline will decide", orderId,
                          command.getClass().getSimpleName(), failure);
@@ -48,6 +51,10 @@ final class SagaCommands {
                      command.getClass().getSimpleName(), failure);
             return null;
         });
+    }
+
+    private static boolean isAccountClosed(Throwable failure) {
+        return failure instanceof AccountClosedException || failure.getCause() instanceof AccountClosedException;
     }
 
     /** Not found, or the id belongs to an aggregate of another type (a product id that names a room). */

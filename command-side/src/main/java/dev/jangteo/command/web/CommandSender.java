@@ -1,5 +1,6 @@
 package dev.jangteo.command.web;
 
+import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -18,10 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends a command from a REST controller and waits for it, bounded: the caller's correlation id and acting user
- * (headers) go into the metadata; the usual refusals become problem answers with codes named after the aggregate
- * ({@code ACCOUNT_NOT_FOUND}, {@code PRODUCT_ALREADY_EXISTS}...). The reply carries the consistency token of what
- * the command wrote, for read-your-writes on the query side.
+ * Sends a command from a REST controller and waits for it, bounded: the caller's correlation id (header) and the
+ * acting user (the bearer token's subject) go into the metadata; the usual refusals become problem answers with codes
+ * named after the aggregate ({@code ACCOUNT_NOT_FOUND}, {@code PRODUCT_ALREADY_EXISTS}...). The reply carries the
+ * consistency token of what the command wrote, for read-your-writes on the query side.
  */
 @Component
 public class CommandSender {
@@ -65,7 +66,7 @@ public class CommandSender {
         ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.getRequestAttributes();
         String correlationId = request == null ? null
                 : request.getRequest().getHeader(CommandMetadata.CORRELATION_HEADER);
-        String actingUser = request == null ? null : request.getRequest().getHeader(CommandMetadata.ACTING_USER_HEADER);
+        String actingUser = ActingUser.subject();
         try {
             return commandGateway.<R>send(GenericCommandMessage.asCommandMessage(command)
                                                                .andMetaData(CommandMetadata.of(correlationId,

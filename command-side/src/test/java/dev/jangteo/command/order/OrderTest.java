@@ -13,6 +13,8 @@ import dev.jangteo.api.order.OrderStepFailedEvent;
 import dev.jangteo.api.order.PlaceOrderCommand;
 import dev.jangteo.api.order.RejectOrderCommand;
 import dev.jangteo.api.order.RejectionReason;
+import dev.jangteo.platform.axon.AuditMetadata;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,21 +112,35 @@ class OrderTest {
     @Test
     void canRequestCancellationOfAPaidOrder() {
         fixture.given(placed(COUPON), paid(COUPON, 1_000))
-               .when(new CancelOrderCommand(ORDER))
+               .when(new CancelOrderCommand(ORDER), byOwner())
                .expectEvents(new OrderCancellationRequestedEvent(ORDER, USER, PRICED, COUPON, PLACED_AT));
+    }
+
+    @Test
+    void cannotCancelAnotherUsersOrder() {
+        fixture.given(placed(COUPON), paid(COUPON, 1_000))
+               .when(new CancelOrderCommand(ORDER), MetaData.with(AuditMetadata.ACTING_USER, "mallory"))
+               .expectException(NotTheOrderOwnerException.class);
+    }
+
+    @Test
+    void cannotCancelWithoutAnActingUser() {
+        fixture.given(placed(COUPON), paid(COUPON, 1_000))
+               .when(new CancelOrderCommand(ORDER))
+               .expectException(NotTheOrderOwnerException.class);
     }
 
     @Test
     void cannotCancelAPendingOrder() {
         fixture.given(placed(null))
-               .when(new CancelOrderCommand(ORDER))
+               .when(new CancelOrderCommand(ORDER), byOwner())
                .expectException(OrderNotCancellableException.class);
     }
 
     @Test
     void cannotCancelARejectedOrder() {
         fixture.given(placed(null), new OrderRejectedEvent(ORDER, USER, RejectionReason.OUT_OF_STOCK, PLACED_AT))
-               .when(new CancelOrderCommand(ORDER))
+               .when(new CancelOrderCommand(ORDER), byOwner())
                .expectException(OrderNotCancellableException.class);
     }
 
@@ -132,7 +148,7 @@ class OrderTest {
     void cannotRequestCancellationTwice() {
         fixture.given(placed(null), paid(null, 0),
                       new OrderCancellationRequestedEvent(ORDER, USER, PRICED, null, PLACED_AT))
-               .when(new CancelOrderCommand(ORDER))
+               .when(new CancelOrderCommand(ORDER), byOwner())
                .expectNoEvents();
     }
 
@@ -143,5 +159,9 @@ class OrderTest {
                .when(new CompleteOrderCancellationCommand(ORDER))
                .expectEvents(new OrderCancelledEvent(ORDER, USER, PRICED, COUPON, Money.won(54_000),
                                                      Money.won(1_000), Money.won(53_000), PLACED_AT, PLACED_AT));
+    }
+
+    private static MetaData byOwner() {
+        return MetaData.with(AuditMetadata.ACTING_USER, USER);
     }
 }

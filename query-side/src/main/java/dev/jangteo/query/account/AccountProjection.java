@@ -1,5 +1,6 @@
 package dev.jangteo.query.account;
 
+import dev.jangteo.api.account.AccountClosedEvent;
 import dev.jangteo.api.account.AccountDebitedEvent;
 import dev.jangteo.api.account.AccountOpenedEvent;
 import dev.jangteo.api.account.AccountRefundedEvent;
@@ -51,6 +52,11 @@ class AccountProjection extends JpaProjection {
     @EventHandler
     void on(AccountRefundedEvent event, @Timestamp Instant at) {
         existing(AccountView.class, event.userId()).recordBalance(event.balance().won(), at);
+    }
+
+    @EventHandler
+    void on(AccountClosedEvent event, @Timestamp Instant at) {
+        existing(AccountView.class, event.userId()).close(at);
     }
 
     @ResetHandler

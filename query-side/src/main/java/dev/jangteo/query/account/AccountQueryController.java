@@ -17,11 +17,12 @@ class AccountQueryController {
         this.accounts = accounts;
     }
 
-    record Account(String userId, String email, String name, long balance, Instant openedAt, Instant updatedAt) {
+    record Account(String userId, String email, String name, long balance, Instant openedAt, Instant updatedAt,
+                   Instant closedAt) {
 
         static Account of(AccountView view) {
             return new Account(view.userId(), view.email(), view.name(), view.balance(), view.openedAt(),
-                               view.updatedAt());
+                               view.updatedAt(), view.closedAt());
         }
     }
 

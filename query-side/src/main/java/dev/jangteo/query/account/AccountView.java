@@ -1,5 +1,6 @@
 package dev.jangteo.query.account;
 
+import dev.jangteo.api.PersonalData;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -22,6 +23,8 @@ class AccountView {
     private Instant openedAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    @Column(name = "closed_at")
+    private Instant closedAt;
 
     protected AccountView() {
     }
@@ -38,6 +41,14 @@ class AccountView {
     /** Wallet events carry the balance after them, so applying one twice or replaying gives the same row. */
     void recordBalance(long balance, Instant at) {
         this.balance = balance;
+        this.updatedAt = at;
+    }
+
+    /** The holder's personal data goes; the balance and the dates stay. */
+    void close(Instant at) {
+        this.email = PersonalData.ERASED;
+        this.name = PersonalData.ERASED;
+        this.closedAt = at;
         this.updatedAt = at;
     }
 
@@ -63,5 +74,9 @@ class AccountView {
 
     Instant updatedAt() {
         return updatedAt;
+    }
+
+    Instant closedAt() {
+        return closedAt;
     }
 }

@@ -1,5 +1,6 @@
 package dev.jangteo.query.audit;
 
+import dev.jangteo.api.account.AccountClosedEvent;
 import dev.jangteo.api.account.AccountDebitRefusedEvent;
 import dev.jangteo.api.account.AccountDebitedEvent;
 import dev.jangteo.api.account.AccountOpenedEvent;
@@ -11,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A wallet: its balance, the deposits it counted, what each open order took, and the orders closed on it. */
+/** A wallet: its balance, the deposits it counted, what each open order took, the orders closed on it, and whether
+ * its holder closed it. */
 class AccountFold implements AggregateFold {
 
     record AccountState(String userId, String email, String displayName, long balance, List<String> deposits,
-                        Map<String, Long> debits, List<String> closedOrders, List<String> refusedDebits) {
+                        Map<String, Long> debits, List<String> closedOrders, List<String> refusedDebits,
+                        boolean closed) {
     }
 
     private String userId;
@@ -26,6 +29,7 @@ class AccountFold implements AggregateFold {
     private final Map<String, Long> debits = new LinkedHashMap<>();
     private final List<String> closedOrders = new ArrayList<>();
     private final List<String> refusedDebits = new ArrayList<>();
+    private boolean closed;
 
     @Override
     public void apply(Object event) {
@@ -49,6 +53,7 @@ class AccountFold implements AggregateFold {
                 closedOrders.add(refunded.orderId());
                 balance = refunded.balance().won();
             }
+            case AccountClosedEvent ignored -> closed = true;
             default -> {
             }
         }
@@ -57,6 +62,7 @@ class AccountFold implements AggregateFold {
     @Override
     public AccountState state() {
         return new AccountState(userId, email, displayName, balance, List.copyOf(deposits),
-                                new LinkedHashMap<>(debits), List.copyOf(closedOrders), List.copyOf(refusedDebits));
+                                new LinkedHashMap<>(debits), List.copyOf(closedOrders), List.copyOf(refusedDebits),
+                                closed);
     }
 }

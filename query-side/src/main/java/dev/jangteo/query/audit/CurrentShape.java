@@ -2,8 +2,8 @@ package dev.jangteo.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jangteo.platform.privacy.PersonalDataSerializer;
 import org.axonframework.config.Configuration;
-import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
@@ -17,16 +17,16 @@ import java.util.stream.Stream;
 /**
  * Brings a stored event into the shape today's code knows, through the same upcaster chain the event store applies
  * to aggregates and processors: as JSON for auditors to read, or as the shared-api event for a fold. The seal never
- * comes here; it hashes the stored bytes.
+ * comes here; it hashes the stored bytes. Personal fields read decrypted, or erased once their subject's key is gone.
  */
 @Component
 class CurrentShape {
 
-    private final Serializer serializer;
+    private final PersonalDataSerializer serializer;
     private final EventUpcaster upcasters;
     private final ObjectMapper json;
 
-    CurrentShape(@Qualifier("eventSerializer") Serializer serializer, Configuration axon,
+    CurrentShape(@Qualifier("eventSerializer") PersonalDataSerializer serializer, Configuration axon,
                  @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
         this.serializer = serializer;
         this.upcasters = axon.upcasterChain();
@@ -38,7 +38,8 @@ class CurrentShape {
         return upcast(stored).map(event -> new AuditEvent(
                 stored.position(), stored.eventIdentifier(), stored.aggregateType(), stored.aggregateId(),
                 stored.sequence(), stored.timestamp(), event.getType().getName(), event.getType().getRevision(),
-                json.convertValue(event.getData(JsonNode.class).getData(), Object.class),
+                json.convertValue(serializer.readable(event.getType(), event.getData(JsonNode.class).getData()),
+                                  Object.class),
                 new LinkedHashMap<>(event.getMetaData().getObject()))).toList();
     }
 

@@ -1,5 +1,7 @@
 package dev.jangteo.query.chat;
 
+import dev.jangteo.platform.security.ActingUser;
+import dev.jangteo.platform.security.Role;
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.query.consistency.ConsistentRead;
 import org.springframework.http.HttpStatus;
@@ -28,15 +30,20 @@ class ChatQueryController {
     record UserRooms(String userId, List<ChatReads.MemberRoom> rooms) {
     }
 
+    /** Activity figures, no message text: for an ANALYST, or a CLIENT who is an active member. */
     @GetMapping("/api/rooms/{roomId}")
     @ConsistentRead(ChatProjection.GROUP)
     ChatReads.Room room(@PathVariable String roomId) {
-        return reads.room(roomId).orElseThrow(() -> roomNotFound(roomId));
+        ChatReads.Room room = reads.room(roomId).orElseThrow(() -> roomNotFound(roomId));
+        if (!ActingUser.hasAnyRole(Role.ANALYST)) {
+            requireMember(roomId, ActingUser.subject());
+        }
+        return room;
     }
 
     /**
-     * A page of history, newest first. {@code before} is the last page's {@code nextBefore} (a message id);
-     * {@code userId}, when given, must be an active member.
+     * A page of history, newest first, for an active member only (the token's user; {@code userId}, when given,
+     * must be that user). {@code before} is the last page's {@code nextBefore} (a message id).
      */
     @GetMapping("/api/rooms/{roomId}/messages")
     @ConsistentRead(ChatProjection.GROUP)
@@ -51,10 +58,7 @@ class ChatQueryController {
         if (reads.room(roomId).isEmpty()) {
             throw roomNotFound(roomId);
         }
-        if (userId != null && !reads.isActiveMember(roomId, userId)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "NOT_A_MEMBER",
-                                   userId + " is not an active member of room " + roomId);
-        }
+        requireMember(roomId, ActingUser.self(userId));
         List<ChatReads.Message> rows = reads.messages(roomId, before, size + 1);
         boolean hasMore = rows.size() > size;
         List<ChatReads.Message> page = hasMore ? rows.subList(0, size) : rows;
@@ -65,6 +69,13 @@ class ChatQueryController {
     @ConsistentRead(ChatProjection.GROUP)
     UserRooms roomsOf(@PathVariable String userId) {
         return new UserRooms(userId, reads.roomsOf(userId));
+    }
+
+    private void requireMember(String roomId, String userId) {
+        if (!reads.isActiveMember(roomId, userId)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "NOT_A_MEMBER",
+                                   userId + " is not an active member of room " + roomId);
+        }
     }
 
     private static ApiException roomNotFound(String roomId) {

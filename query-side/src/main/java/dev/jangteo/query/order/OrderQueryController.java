@@ -3,6 +3,7 @@ package dev.jangteo.query.order;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.jangteo.api.order.OrderStatus;
 import dev.jangteo.api.order.RejectionReason;
+import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.query.consistency.ConsistentRead;
 import dev.jangteo.query.consistency.ProjectionWatch;
@@ -83,7 +84,11 @@ class OrderQueryController {
         Optional<Order> order = wait == null || wait == 0 ? read.get()
                 : watch.readUntil(orderId, read, found -> found.filter(o -> SETTLED.contains(o.status())).isPresent(),
                                   Duration.ofSeconds(wait));
-        return order.orElseThrow(() -> ApiException.notFound("ORDER_NOT_FOUND", "No order " + orderId));
+        Order found = order.orElseThrow(() -> ApiException.notFound("ORDER_NOT_FOUND", "No order " + orderId));
+        if (!found.userId().equals(ActingUser.subject())) {
+            throw ActingUser.forbidden("Order " + orderId + " belongs to another user");
+        }
+        return found;
     }
 
     @GetMapping("/api/users/{userId}/orders")

@@ -1,6 +1,7 @@
 package dev.jangteo.query.search;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.query.chat.ChatReads;
 import dev.jangteo.query.consistency.ConsistentRead;
@@ -44,16 +45,14 @@ class SearchController {
         if (text.length() < MIN_QUERY_LENGTH || text.length() > MAX_QUERY_LENGTH) {
             throw ApiException.invalid("q must be " + MIN_QUERY_LENGTH + " to " + MAX_QUERY_LENGTH + " characters");
         }
-        if (userId == null || userId.isBlank()) {
-            throw ApiException.invalid("userId is required: search only sees the rooms the user is in");
-        }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiException.invalid("limit must be between 1 and " + MAX_LIMIT);
         }
         if (offset < 0 || offset + limit > MAX_WINDOW) {
             throw ApiException.invalid("offset must be at least 0 and offset + limit at most " + MAX_WINDOW);
         }
-        List<String> rooms = chat.activeRoomIds(userId).stream()
+        // Search sees the rooms the token's user is in now; userId, when given, must be that user.
+        List<String> rooms = chat.activeRoomIds(ActingUser.self(userId)).stream()
                                  .filter(room -> roomId == null || room.equals(roomId))
                                  .toList();
         if (rooms.isEmpty()) {

@@ -11,8 +11,13 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
-/** A small JSON-over-HTTP client for the tests. */
+/**
+ * A small JSON-over-HTTP client for the tests. Each request carries a bearer token: a user's own CLIENT token where
+ * the path names the user ({@code /api/accounts/{userId}}, {@code /api/users/{userId}/...}), else the token of the
+ * user given to {@link #as}, else one with every role (operators, auditors, analysts).
+ */
 public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,10 +41,24 @@ public final class Http {
         }
     }
 
+    private static final String OPERATOR = "query-it";
+    private static final List<String> EVERY_ROLE = List.of("CLIENT", "ANALYST", "AUDITOR", "ADMIN");
+
     private final URI base;
+    private final String user;
 
     Http(URI base) {
+        this(base, null);
+    }
+
+    private Http(URI base, String user) {
         this.base = base;
+        this.user = user;
+    }
+
+    /** The same client acting as {@code userId} (a CLIENT), for reads of what that user owns (an order). */
+    public Http as(String userId) {
+        return new Http(base, userId);
     }
 
     public Response get(String path) {
@@ -62,7 +81,7 @@ public final class Http {
     /** The body as text, asking for {@code accept} (an NDJSON export, for one). */
     public String text(String path, String accept) {
         try {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(base.resolve(path))
+            HttpResponse<String> response = CLIENT.send(authorized(HttpRequest.newBuilder(base.resolve(path)))
                                                                    .header("Accept", accept)
                                                                    .timeout(Duration.ofSeconds(30))
                                                                    .GET()
@@ -79,9 +98,18 @@ public final class Http {
         }
     }
 
-    private static Response send(HttpRequest.Builder request) {
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        String[] parts = request.build().uri().getPath().split("/");
+        boolean namesUser = parts.length > 3 && (parts[2].equals("accounts") || parts[2].equals("users"));
+        String token = namesUser ? TestTokens.of(parts[3], List.of("CLIENT"))
+                : user != null ? TestTokens.of(user, List.of("CLIENT"))
+                : TestTokens.of(OPERATOR, EVERY_ROLE);
+        return request.header("Authorization", "Bearer " + token);
+    }
+
+    private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = CLIENT.send(authorized(request).timeout(Duration.ofSeconds(30)).build(),
                                                         HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Response(response.statusCode(), response.headers(),

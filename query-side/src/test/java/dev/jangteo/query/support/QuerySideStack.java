@@ -43,6 +43,7 @@ public abstract class QuerySideStack {
         registry.add("spring.datasource.username", () -> TestDatabase.USER);
         registry.add("spring.datasource.password", () -> TestDatabase.PASSWORD);
         registry.add("jangteo.redis.key-prefix", TestDatabase::keyPrefix);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
     }
 
     /** What an operator does to rebuild a read model: stop the group, reset its tokens (clearing it), start it. */

@@ -15,9 +15,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * A database of its own for one test class on the local PostgreSQL, with the command side's event store schema (the
- * query side only reads it; its own schema comes from its Flyway migrations). Dropped after the class, so re-runs
- * need no cleanup. Registered before Spring's extension, so the database outlives the application context.
+ * A database of its own for one test class on the local PostgreSQL, with the command side's event store and key
+ * store schemas (the query side only reads them; its own schema comes from its Flyway migrations). Dropped after the
+ * class, so re-runs need no cleanup. Registered before Spring's extension, so the database outlives the application context.
  */
 public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
@@ -27,6 +27,9 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     private static final Path EVENT_STORE_SQL =
             Path.of("..", "command-side", "src", "main", "resources", "db", "migration", "command_side",
                     "V1__event_store.sql");
+    private static final Path KEY_STORE_SQL =
+            Path.of("..", "command-side", "src", "main", "resources", "db", "migration", "command_side",
+                    "V10__personal_data_keys.sql");
 
     private static String current;
 
@@ -43,7 +46,9 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         admin("CREATE DATABASE " + current + " OWNER " + USER);
         try (Connection connection = DriverManager.getConnection(url(), USER, PASSWORD)) {
             connection.createStatement().execute("CREATE SCHEMA command_side; SET search_path TO command_side");
-            connection.createStatement().execute(eventStoreSchema());
+            connection.createStatement().execute(read(EVENT_STORE_SQL));
+            connection.createStatement().execute("CREATE SCHEMA personal_data");
+            connection.createStatement().execute(read(KEY_STORE_SQL));
         }
     }
 
@@ -60,11 +65,11 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         current = null;
     }
 
-    private static String eventStoreSchema() {
+    private static String read(Path migration) {
         try {
-            return Files.readString(EVENT_STORE_SQL);
+            return Files.readString(migration);
         } catch (IOException e) {
-            throw new UncheckedIOException("The command side's event store migration is read from " + EVENT_STORE_SQL
+            throw new UncheckedIOException("The command side's migrations are read from " + migration
                                                    + " (tests run from query-side/)", e);
         }
     }

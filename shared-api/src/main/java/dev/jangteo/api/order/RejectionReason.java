@@ -7,6 +7,8 @@ public enum RejectionReason {
     COUPON_NOT_USABLE,
     INSUFFICIENT_FUNDS,
     ACCOUNT_NOT_FOUND,
+    /** The buyer's account was closed (deleted) before it paid. */
+    ACCOUNT_CLOSED,
     /** A step had no answer within the saga's step deadline. */
     TIMED_OUT
 }

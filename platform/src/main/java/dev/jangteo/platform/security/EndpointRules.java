@@ -1,0 +1,14 @@
+package dev.jangteo.platform.security;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * An app's access rules, one per endpoint. {@link SecurityConfiguration} applies every such bean, then permits the
+ * public actuator endpoints and denies everything else, so an endpoint without a rule is never reachable.
+ */
+@FunctionalInterface
+public interface EndpointRules {
+
+    void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules);
+}

@@ -1,0 +1,110 @@
+package dev.jangteo.platform.security;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Both apps are stateless resource servers: every request carries a JWT bearer token (RS256), verified with the key
+ * or JWKS of Spring Boot's standard properties, whose {@code sub} is the acting user and whose {@code roles} are
+ * {@link Role}s. Each app lists one rule per endpoint ({@link EndpointRules}); anything unlisted is denied. No
+ * sessions, no cookies, hence no CSRF tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(CorsProperties.class)
+public class SecurityConfiguration {
+
+    /** Every user id column (Require.MAX_ID_LENGTH in shared-api). */
+    static final int MAX_SUBJECT_LENGTH = 64;
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> decoder,
+                                    List<EndpointRules> endpointRules) throws Exception {
+        if (decoder.getIfAvailable() == null) {
+            throw new MissingTokenKeyException();
+        }
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        http.csrf(csrf -> csrf.disable())
+            .cors(Customizer.withDefaults())
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(cache -> cache.disable())
+            .httpBasic(basic -> basic.disable())
+            .formLogin(form -> form.disable())
+            .logout(logout -> logout.disable())
+            .headers(headers -> headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                    .frameOptions(frame -> frame.deny()))
+            .oauth2ResourceServer(server -> server
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesClaim()))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+            .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+                                                       .accessDeniedHandler(problems))
+            .authorizeHttpRequests(rules -> {
+                // Error and async dispatches continue a request that was already authorized.
+                rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
+                rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                      "/actuator/prometheus").permitAll();
+                endpointRules.forEach(app -> app.apply(rules));
+                rules.anyRequest().denyAll();
+            });
+        return http.build();
+    }
+
+    /** Spring Security's firewall answers a suspicious URL with 400 like every other error: problem+json. */
+    @Bean
+    RequestRejectedHandler requestRejectedAsProblem() {
+        return (request, response, rejected) -> ProblemSecurityHandlers.rejected(request, response);
+    }
+
+    /** A token without an expiry would be valid forever: {@code exp} is required (Spring checks its value). */
+    @Bean
+    OAuth2TokenValidator<Jwt> expiryRequired() {
+        return new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull);
+    }
+
+    /** The subject is the acting user, stored wherever a user id is: present, not blank, at most 64 characters. */
+    @Bean
+    OAuth2TokenValidator<Jwt> subjectIsAUserId() {
+        return new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()
+                && sub.length() <= MAX_SUBJECT_LENGTH && sub.strip().equals(sub));
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.allowedOrigins());
+        cors.setAllowedMethods(properties.allowedMethods());
+        cors.setAllowedHeaders(properties.allowedHeaders());
+        cors.setExposedHeaders(properties.exposedHeaders());
+        cors.setMaxAge(properties.maxAge());
+        cors.setAllowCredentials(false);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+}
