@@ -165,7 +165,9 @@ class IdempotencyIT {
             Wire.Reply reply = Wire.raw(stack.command(), "POST /api/coupons HTTP/1.1\r\nContent-Type: application/json"
                     + "\r\nAuthorization: Bearer " + Tokens.admin() + "\r\nIdempotency-Key: " + key, body);
             assertThat(reply.status()).as("key %s: %s", key, reply).isEqualTo(400);
-            assertThat(reply.code()).isEqualTo("IDEMPOTENCY_KEY_INVALID");
+            assertThat(reply.isProblem()).isTrue();
+            // Spring Security's firewall refuses such a header value (MALFORMED_REQUEST) before the key is looked at.
+            assertThat(reply.code()).isIn("IDEMPOTENCY_KEY_INVALID", "MALFORMED_REQUEST");
         }
         assertThat(defineCoupon(stack.command(), "k".repeat(255), "Longest key").status()).isEqualTo(201);
         assertThat(Wire.events(stack.get())).isEqualTo(before + 1);
