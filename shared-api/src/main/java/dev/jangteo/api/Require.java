@@ -14,10 +14,23 @@ public final class Require {
     private Require() {
     }
 
+    /** A text, and no line breaks, tabs or bidirectional controls: ids end up in paths, keys and log lines. */
     public static String id(String value, String field) {
-        return text(value, field, MAX_ID_LENGTH);
+        text(value, field, MAX_ID_LENGTH);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || isBidiControl(c)) {
+                throw new IllegalArgumentException(field + " must not contain control characters");
+            }
+        }
+        return value;
     }
 
+    /**
+     * Not blank, at most {@code maxLength} UTF-16 units, and well-formed: no control characters other than tab and
+     * line breaks (a NUL cannot be stored in a PostgreSQL text column) and no lone surrogate (no UTF-8 encodes it,
+     * so it could not be written to the event store as JSON).
+     */
     public static String text(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " must not be blank");
@@ -25,7 +38,22 @@ public final class Require {
         if (value.length() > maxLength) {
             throw new IllegalArgumentException(field + " must be at most " + maxLength + " characters");
         }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                throw new IllegalArgumentException(field + " must not contain control characters");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(field + " must be well-formed Unicode (a lone surrogate)");
+            }
+        }
         return value;
+    }
+
+    private static boolean isBidiControl(char c) {
+        return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u200E' || c == '\u200F';
     }
 
     public static long positive(long value, String field) {

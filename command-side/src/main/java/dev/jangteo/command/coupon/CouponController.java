@@ -1,5 +1,6 @@
 package dev.jangteo.command.coupon;
 
+import dev.jangteo.api.Require;
 import dev.jangteo.api.coupon.CouponTerms;
 import dev.jangteo.api.coupon.DefineCouponCommand;
 import dev.jangteo.api.coupon.DiscountType;
@@ -9,6 +10,7 @@ import dev.jangteo.command.web.CommandSender;
 import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.platform.web.Validated;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -95,14 +97,25 @@ class CouponController {
         };
     }
 
+    /** An id no coupon can have (too long, control characters...) is answered before it reaches the issue desk. */
+    private static boolean isPossibleId(String couponId) {
+        try {
+            Require.id(couponId, "couponId");
+            return true;
+        } catch (IllegalArgumentException impossible) {
+            return false;
+        }
+    }
+
     private IssueOutcome await(String couponId, IssueRequest request) {
-        if (couponId.length() > 64) {
+        if (!isPossibleId(couponId)) {
             throw ApiException.notFound(NOT_FOUND, "No coupon " + couponId);
         }
         try {
             return issueDesk.issue(couponId, request).get(ISSUE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | CompletionException e) {
-            if (e.getCause() instanceof AggregateNotFoundException) {
+            if (e.getCause() instanceof AggregateNotFoundException
+                    || e.getCause() instanceof IncompatibleAggregateException) {
                 throw ApiException.notFound(NOT_FOUND, "No coupon " + couponId);
             }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());

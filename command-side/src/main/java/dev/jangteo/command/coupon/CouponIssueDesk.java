@@ -133,7 +133,14 @@ public class CouponIssueDesk implements AutoCloseable {
     }
 
     private void decideWithRetries(String couponId, List<Claim> batch) {
-        IssueCouponCommand command = new IssueCouponCommand(couponId, batch.stream().map(Claim::request).toList());
+        IssueCouponCommand command;
+        try {
+            command = new IssueCouponCommand(couponId, batch.stream().map(Claim::request).toList());
+        } catch (RuntimeException refused) {
+            // Every claim must be answered: a claim left waiting would hold its caller until the time-out.
+            batch.forEach(claim -> claim.outcome().completeExceptionally(refused));
+            return;
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 MetaData origin = MetaData.with(AuditMetadata.CORRELATION_ID, UUID.randomUUID().toString());

@@ -4,6 +4,7 @@ import dev.jangteo.api.order.FailOrderStepCommand;
 import dev.jangteo.api.order.RejectionReason;
 import dev.jangteo.command.account.AccountClosedException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,8 +57,12 @@ final class SagaCommands {
         return failure instanceof AccountClosedException || failure.getCause() instanceof AccountClosedException;
     }
 
+    /** Not found, or the id belongs to an aggregate of another type (a product id that names a room). */
     private static boolean isNotFound(Throwable failure) {
-        return failure instanceof AggregateNotFoundException
-                || failure.getCause() instanceof AggregateNotFoundException;
+        return isMissing(failure) || isMissing(failure.getCause());
+    }
+
+    private static boolean isMissing(Throwable failure) {
+        return failure instanceof AggregateNotFoundException || failure instanceof IncompatibleAggregateException;
     }
 }

@@ -4,6 +4,7 @@ import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
@@ -84,7 +85,9 @@ public class CommandSender {
 
     private static RuntimeException refusal(Throwable cause, String aggregate, String aggregateId) {
         String name = aggregate.charAt(0) + aggregate.substring(1).toLowerCase();
-        if (cause instanceof AggregateNotFoundException) {
+        // Ids are unique per aggregate type only by convention: an id whose events belong to another type (a room
+        // called "kimchi" when a product is asked for) is no aggregate of this type.
+        if (cause instanceof AggregateNotFoundException || cause instanceof IncompatibleAggregateException) {
             return ApiException.notFound(aggregate + "_NOT_FOUND", "No " + name.toLowerCase() + " " + aggregateId);
         }
         if (cause instanceof AggregateStreamCreationException) {

@@ -12,6 +12,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.sql.SQLException;
 
 /**
  * Every error leaves as RFC 9457 problem+json with a stable {@code code}: our own refusals, Spring MVC's own
@@ -32,6 +36,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        if (isBadData(failure)) {
+            log.warn("Input the database refused: {}", failure.toString());
+            return problem(HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED,
+                           "A value cannot be stored or compared as given");
+        }
         if (DependencyFailures.isUnavailable(failure)) {
             log.warn("A store is unavailable: {}", failure.toString());
             ResponseEntity<ProblemDetail> response = problem(HttpStatus.SERVICE_UNAVAILABLE,
@@ -42,6 +51,29 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure", failure);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR,
                        "Unexpected server error; it has been logged.");
+    }
+
+    /**
+     * Unreadable JSON: an unknown field is named (400 {@code UNKNOWN_FIELD}), anything else, syntax, a wrong type, a
+     * number out of range or a body past the JSON limits of {@link HttpLimits}, is 400 {@code MALFORMED_REQUEST}.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                return ResponseEntity.badRequest().body(
+                        problem(HttpStatus.BAD_REQUEST, ErrorCodes.UNKNOWN_FIELD,
+                                "Unknown field '" + unknown.getPropertyName() + "'").getBody());
+            }
+            if (cause instanceof StreamConstraintsException limit) {
+                return ResponseEntity.badRequest().body(
+                        problem(HttpStatus.BAD_REQUEST, ErrorCodes.MALFORMED_REQUEST,
+                                "The JSON body is past a limit: " + limit.getOriginalMessage()).getBody());
+            }
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
 
     @Override
@@ -58,18 +90,20 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (ex instanceof HttpMessageNotReadableException) {
             return ErrorCodes.MALFORMED_REQUEST;
         }
-        return switch (status.value()) {
-            case 400 -> ErrorCodes.VALIDATION_FAILED;
-            case 401 -> ErrorCodes.UNAUTHENTICATED;
-            case 403 -> ErrorCodes.FORBIDDEN;
-            case 404 -> ErrorCodes.NOT_FOUND;
-            case 405 -> ErrorCodes.METHOD_NOT_ALLOWED;
-            case 406 -> ErrorCodes.NOT_ACCEPTABLE;
-            case 413 -> ErrorCodes.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
-            case 503 -> ErrorCodes.SERVICE_UNAVAILABLE;
-            default -> status.is5xxServerError() ? ErrorCodes.INTERNAL_ERROR : "HTTP_" + status.value();
-        };
+        return ErrorCodes.forStatus(status.value());
+    }
+
+    /**
+     * A safety net for input no check caught: PostgreSQL's data exceptions (SQLState class 22: a NUL byte, a value
+     * out of range, an unparsable literal) come from what a caller sent, so they are a 400, never a 500.
+     */
+    private static boolean isBadData(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ProblemDetail> retryLater(ResponseEntity<ProblemDetail> response) {

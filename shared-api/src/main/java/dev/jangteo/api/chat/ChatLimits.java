@@ -5,7 +5,7 @@ import dev.jangteo.api.Require;
 /** The sizes every chat message agrees on, and the guards that use them. */
 public final class ChatLimits {
 
-    public static final int MAX_ID_LENGTH = 64;
+    public static final int MAX_ID_LENGTH = Require.MAX_ID_LENGTH;
     public static final int MAX_ROOM_NAME_LENGTH = 200;
     public static final int MAX_TEXT_LENGTH = 4000;
 
@@ -13,7 +13,7 @@ public final class ChatLimits {
     }
 
     public static String id(String value, String field) {
-        return Require.text(value, field, MAX_ID_LENGTH);
+        return Require.id(value, field);
     }
 
     /** An optional id: absent, or a valid one. */

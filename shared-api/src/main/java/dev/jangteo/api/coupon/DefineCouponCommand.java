@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record DefineCouponCommand(@TargetAggregateIdentifier String couponId, CouponTerms terms) {
 
     public DefineCouponCommand {
-        Require.text(couponId, "couponId", 64);
+        Require.id(couponId, "couponId");
         Require.present(terms, "terms");
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 public record IssueCouponCommand(@TargetAggregateIdentifier String couponId, List<IssueRequest> requests) {
 
     public IssueCouponCommand {
-        Require.text(couponId, "couponId", 64);
+        Require.id(couponId, "couponId");
         requests = List.copyOf(Require.notEmpty(requests, "requests"));
     }
 }

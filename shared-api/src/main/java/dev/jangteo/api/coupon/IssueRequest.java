@@ -13,7 +13,7 @@ public record IssueRequest(String userId, Instant requestedAt) {
     public static final int MAX_USER_ID_LENGTH = 64;
 
     public IssueRequest {
-        Require.text(userId, "userId", MAX_USER_ID_LENGTH);
+        Require.id(userId, "userId");
         Require.present(requestedAt, "requestedAt");
     }
 }

@@ -1,0 +1,200 @@
+package dev.jangteo.system;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Idempotency-Key on creating commands: a retry gets the first answer and changes nothing, on either of two
+ * command-side instances (the key's row in PostgreSQL is the lock).
+ */
+class IdempotencyIT {
+
+    private static final String COUPON_DEFINED = "dev.jangteo.api.coupon.CouponDefinedEvent";
+    private static final String ACCOUNT_OPENED = "dev.jangteo.api.account.AccountOpenedEvent";
+
+    @RegisterExtension
+    static final StackExtension stack = new StackExtension("idempotency", 2);
+
+    @Test
+    void canReplayTheFirstAnswerToTheSameKeyAndBody() {
+        String key = UUID.randomUUID().toString();
+        long before = Wire.events(stack.get(), COUPON_DEFINED);
+
+        Wire.Reply first = defineCoupon(stack.command(0), key, "Spring sale");
+        Wire.Reply retry = defineCoupon(stack.command(1), key, "Spring sale");
+
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        assertThat(first.headers().first("Idempotency-Replayed")).isNull();
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.raw()).isEqualTo(first.raw());
+        assertThat(retry.contentType()).isEqualTo(first.contentType());
+        assertThat(retry.headers().first("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(Wire.events(stack.get(), COUPON_DEFINED)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void canReplayTheConsistencyTokenOfTheFirstAnswer() {
+        String key = UUID.randomUUID().toString();
+        String userId = Shop.unique("idem");
+        Map<String, Object> account = Map.of("userId", userId, "email", userId + "@example.com", "name", "Idem");
+
+        Wire.Reply first = Wire.post(stack.command().resolve("/api/accounts")).header("Idempotency-Key", key)
+                               .json(account).send();
+        Wire.Reply retry = Wire.post(stack.command().resolve("/api/accounts")).header("Idempotency-Key", key)
+                               .json(account).send();
+
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        assertThat(retry.status()).as("a retry is not a 409 ACCOUNT_ALREADY_EXISTS").isEqualTo(201);
+        assertThat(retry.headers().first("X-Consistency-Token"))
+                .isNotNull()
+                .isEqualTo(first.headers().first("X-Consistency-Token"));
+        assertThat(eventsOf(userId, ACCOUNT_OPENED)).isEqualTo(1);
+    }
+
+    @Test
+    void cannotReuseAKeyForAnotherBody() {
+        String key = UUID.randomUUID().toString();
+        long before = Wire.events(stack.get(), COUPON_DEFINED);
+
+        assertThat(defineCoupon(stack.command(0), key, "First").status()).isEqualTo(201);
+        Wire.Reply other = defineCoupon(stack.command(1), key, "Second");
+
+        assertThat(other.status()).as("%s", other).isEqualTo(422);
+        assertThat(other.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(other.isProblem()).isTrue();
+        assertThat(Wire.events(stack.get(), COUPON_DEFINED)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void cannotReuseAKeyForAnotherPath() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> claim = Map.of("userId", Shop.unique("claimer"));
+        assertThat(Wire.post(stack.command().resolve("/api/coupons/none-1/issues")).header("Idempotency-Key", key)
+                       .json(claim).send().status()).isEqualTo(404);
+
+        Wire.Reply other = Wire.post(stack.command().resolve("/api/coupons/none-2/issues"))
+                               .header("Idempotency-Key", key).json(claim).send();
+
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
+    void canTakeEffectOnceUnderConcurrentDuplicatesOnTwoInstances() throws InterruptedException {
+        String key = UUID.randomUUID().toString();
+        long before = Wire.events(stack.get(), COUPON_DEFINED);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Wire.Reply> replies = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            URI command = stack.command(i % 2);
+            clients.add(Thread.ofVirtual().start(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                replies.add(defineCoupon(command, key, "Stampede"));
+            }));
+        }
+        start.countDown();
+        for (Thread client : clients) {
+            client.join();
+        }
+
+        List<Wire.Reply> created = replies.stream().filter(reply -> reply.status() == 201).toList();
+        assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).as("%s", reply).isIn(201, 409));
+        assertThat(replies.stream().filter(reply -> reply.status() == 409))
+                .allSatisfy(reply -> assertThat(reply.code()).isEqualTo("IDEMPOTENCY_KEY_IN_FLIGHT"));
+        assertThat(created.stream().filter(reply -> reply.headers().first("Idempotency-Replayed") == null))
+                .hasSize(1);
+        assertThat(created.stream().map(Wire.Reply::raw).distinct()).hasSize(1);
+        assertThat(Wire.events(stack.get(), COUPON_DEFINED)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void canReplayARefusal() {
+        String key = UUID.randomUUID().toString();
+        Wire.Reply first = Wire.post(stack.command().resolve("/api/orders/no-such-order/cancellation"))
+                               .header("Idempotency-Key", key).send();
+        Wire.Reply retry = Wire.post(stack.command().resolve("/api/orders/no-such-order/cancellation"))
+                               .header("Idempotency-Key", key).send();
+
+        assertThat(first.status()).isEqualTo(404);
+        assertThat(retry.status()).isEqualTo(404);
+        assertThat(retry.raw()).isEqualTo(first.raw());
+        assertThat(retry.headers().first("Idempotency-Replayed")).isEqualTo("true");
+    }
+
+    @Test
+    void changesNothingWithoutAKey() {
+        long before = Wire.events(stack.get(), COUPON_DEFINED);
+
+        Wire.Reply first = defineCoupon(stack.command(), null, "Keyless");
+        Wire.Reply second = defineCoupon(stack.command(), null, "Keyless");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.raw()).isNotEqualTo(first.raw());
+        assertThat(Wire.events(stack.get(), COUPON_DEFINED)).isEqualTo(before + 2);
+    }
+
+    @Test
+    void cannotUseAKeyThatIsNotPrintableAscii() {
+        long before = Wire.events(stack.get());
+        for (String key : List.of("x".repeat(256), " ")) {
+            Wire.Reply reply = defineCoupon(stack.command(), key, "Bad key");
+            assertThat(reply.status()).as("key %s: %s", key, reply).isEqualTo(400);
+            assertThat(reply.code()).isEqualTo("IDEMPOTENCY_KEY_INVALID");
+        }
+        for (String key : List.of("열쇠", "tab\there")) {
+            byte[] body = "{\"name\":\"x\",\"discountType\":\"FIXED\",\"discountValue\":1,\"totalQuantity\":1}"
+                    .getBytes(StandardCharsets.UTF_8);
+            Wire.Reply reply = Wire.raw(stack.command(), "POST /api/coupons HTTP/1.1\r\nContent-Type: application/json"
+                    + "\r\nAuthorization: Bearer " + Tokens.admin() + "\r\nIdempotency-Key: " + key, body);
+            assertThat(reply.status()).as("key %s: %s", key, reply).isEqualTo(400);
+            assertThat(reply.isProblem()).isTrue();
+            // Spring Security's firewall refuses such a header value (MALFORMED_REQUEST) before the key is looked at.
+            assertThat(reply.code()).isIn("IDEMPOTENCY_KEY_INVALID", "MALFORMED_REQUEST");
+        }
+        assertThat(defineCoupon(stack.command(), "k".repeat(255), "Longest key").status()).isEqualTo(201);
+        assertThat(Wire.events(stack.get())).isEqualTo(before + 1);
+    }
+
+    private static Wire.Reply defineCoupon(URI command, String key, String name) {
+        Wire.Call call = Wire.post(command.resolve("/api/coupons"))
+                             .json(Map.of("name", name, "discountType", "FIXED", "discountValue", 500,
+                                          "totalQuantity", 10));
+        if (key != null) {
+            call.header("Idempotency-Key", key);
+        }
+        return call.send();
+    }
+
+    private static long eventsOf(String aggregateId, String payloadType) {
+        try (var connection = stack.connect();
+             var statement = connection.prepareStatement("SELECT count(*) FROM command_side.domain_event_entry"
+                                                                 + " WHERE aggregate_identifier = ? AND payload_type = ?")) {
+            statement.setString(1, aggregateId);
+            statement.setString(2, payloadType);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
