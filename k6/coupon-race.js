@@ -17,6 +17,7 @@
 import http from 'k6/http';
 import { check, sleep } from 'k6';
 import { Counter } from 'k6/metrics';
+import { devToken, withToken } from './lib/auth.js';
 
 const COMMAND_URL = (__ENV.COMMAND_URL || 'http://127.0.0.1:8081').replace(/\/+$/, '');
 const QUERY_URL = (__ENV.QUERY_URL || 'http://127.0.0.1:8082').replace(/\/+$/, '');
@@ -89,20 +90,27 @@ function uuidv4() {
     });
 }
 
-function defineCoupon(name, totalQuantity) {
+function defineCoupon(adminToken, name, totalQuantity) {
     const res = http.post(`${COMMAND_URL}/api/coupons`,
         JSON.stringify({ name, discountType: 'FIXED', discountValue: 1000, totalQuantity }),
-        { headers: JSON_HEADERS, tags: { name: 'POST /api/coupons' } });
+        { headers: withToken(adminToken, JSON_HEADERS), tags: { name: 'POST /api/coupons' } });
     if (res.status !== 201) {
         throw new Error(`defining coupon '${name}' answered ${res.status}: ${res.body}`);
     }
     return res.json('couponId');
 }
 
-function issue(couponId, extraParams) {
+// A fresh user and its token, minted before the measured request.
+function freshUser() {
+    const userId = uuidv4();
+    return { userId, token: devToken(COMMAND_URL, userId) };
+}
+
+function issue(couponId, user, extraParams) {
     return http.post(`${COMMAND_URL}/api/coupons/${couponId}/issues`,
-        JSON.stringify({ userId: uuidv4() }),
-        Object.assign({ headers: JSON_HEADERS, tags: { name: 'POST /api/coupons/{id}/issues' } }, extraParams));
+        JSON.stringify({ userId: user.userId }),
+        Object.assign({ headers: withToken(user.token, JSON_HEADERS), tags: { name: 'POST /api/coupons/{id}/issues' } },
+            extraParams));
 }
 
 function jsonField(res, field) {
@@ -114,16 +122,24 @@ function jsonField(res, field) {
 }
 
 export function setup() {
+    const admin = devToken(COMMAND_URL, 'k6-admin', ['ADMIN']);
+    // The racers' tokens are minted here, so that the race itself is nothing but the claims.
+    const racers = [];
+    for (let i = 0; i < RACE_CLIENTS; i++) {
+        racers.push(freshUser());
+    }
     return {
-        raceCoupon: defineCoupon('k6 race', RACE_QUANTITY),
-        sequentialCoupon: defineCoupon('k6 sequential', SEQUENTIAL_REQUESTS),
-        rampCoupon: defineCoupon('k6 ramp', HUGE_QUANTITY),
+        raceCoupon: defineCoupon(admin, 'k6 race', RACE_QUANTITY),
+        sequentialCoupon: defineCoupon(admin, 'k6 sequential', SEQUENTIAL_REQUESTS),
+        rampCoupon: defineCoupon(admin, 'k6 ramp', HUGE_QUANTITY),
+        racers,
+        analyst: devToken(COMMAND_URL, 'k6-analyst', ['ANALYST']),
     };
 }
 
 export function race(data) {
     // 409 is an expected answer here: only 50 of the 100 may win.
-    const res = issue(data.raceCoupon, { responseCallback: http.expectedStatuses(201, 409) });
+    const res = issue(data.raceCoupon, data.racers[(__VU - 1) % data.racers.length], { responseCallback: http.expectedStatuses(201, 409) });
     const code = res.status === 201 ? null : jsonField(res, 'code');
     if (res.status === 201) {
         raceIssued.add(1);
@@ -146,7 +162,7 @@ export function race(data) {
 }
 
 export function sequential(data) {
-    const res = issue(data.sequentialCoupon);
+    const res = issue(data.sequentialCoupon, freshUser());
     check(res, {
         'sequential: 201': (r) => r.status === 201,
         'sequential: place in 1..100': (r) => {
@@ -157,7 +173,7 @@ export function sequential(data) {
 }
 
 export function ramp(data) {
-    const res = issue(data.rampCoupon);
+    const res = issue(data.rampCoupon, freshUser());
     check(res, { 'ramp: 201': (r) => r.status === 201 });
 }
 
@@ -166,7 +182,7 @@ export function teardown(data) {
     let issued = -1;
     for (let waited = 0; waited <= SETTLE_SECONDS * 10; waited++) {
         const res = http.get(`${QUERY_URL}/api/coupons/${data.raceCoupon}`,
-            { tags: { name: 'GET /api/coupons/{id}' }, responseCallback: http.expectedStatuses(200, 404) });
+            { headers: withToken(data.analyst), tags: { name: 'GET /api/coupons/{id}' }, responseCallback: http.expectedStatuses(200, 404) });
         issued = res.status === 200 ? jsonField(res, 'issued') : -1;
         if (issued === RACE_QUANTITY) {
             break;

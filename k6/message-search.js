@@ -13,6 +13,7 @@
 import http from 'k6/http';
 import { check, sleep } from 'k6';
 import { Counter } from 'k6/metrics';
+import { devToken, withToken } from './lib/auth.js';
 
 const COMMAND_URL = (__ENV.COMMAND_URL || 'http://127.0.0.1:8081').replace(/\/+$/, '');
 const QUERY_URL = (__ENV.QUERY_URL || 'http://127.0.0.1:8082').replace(/\/+$/, '');
@@ -72,8 +73,9 @@ function text(i) {
 
 export function setup() {
     const reader = `k6-reader-${Date.now()}`;
+    const token = devToken(COMMAND_URL, reader);
     const created = http.post(`${COMMAND_URL}/api/rooms`, JSON.stringify({ name: 'k6 search', ownerId: reader }),
-        { headers: JSON_HEADERS, tags: { name: 'POST /api/rooms' } });
+        { headers: withToken(token, JSON_HEADERS), tags: { name: 'POST /api/rooms' } });
     if (created.status !== 201) {
         throw new Error(`creating the room answered ${created.status}: ${created.body}`);
     }
@@ -81,26 +83,27 @@ export function setup() {
     for (let i = 0; i < MESSAGES; i++) {
         const posted = http.post(`${COMMAND_URL}/api/rooms/${roomId}/messages`,
             JSON.stringify({ senderId: reader, text: text(i) }),
-            { headers: JSON_HEADERS, tags: { name: 'POST /api/rooms/{id}/messages' } });
+            { headers: withToken(token, JSON_HEADERS), tags: { name: 'POST /api/rooms/{id}/messages' } });
         if (posted.status !== 201) {
             throw new Error(`posting answered ${posted.status}: ${posted.body}`);
         }
     }
     // The index is eventually consistent: wait (bounded) until every message is searchable.
     for (let waited = 0; waited < SETTLE_SECONDS * 2; waited++) {
-        const res = http.get(`${QUERY_URL}/api/rooms/${roomId}`, { tags: { name: 'GET /api/rooms/{id}' } });
+        const res = http.get(`${QUERY_URL}/api/rooms/${roomId}`,
+            { headers: withToken(token), tags: { name: 'GET /api/rooms/{id}' } });
         if (res.status === 200 && res.json('messageCount') === MESSAGES) {
             break;
         }
         sleep(0.5);
     }
-    return { reader };
+    return { reader, token };
 }
 
 export function search(data) {
     const q = QUERIES[Math.floor(Math.random() * QUERIES.length)];
     const res = http.get(`${QUERY_URL}/api/messages/search?userId=${data.reader}&limit=20&q=${encodeURIComponent(q)}`,
-        { tags: { name: 'GET /api/messages/search' } });
+        { headers: withToken(data.token), tags: { name: 'GET /api/messages/search' } });
     const ok = check(res, {
         'search: 200': (r) => r.status === 200,
         'search: {data, total, hasMore}': (r) => {

@@ -17,6 +17,7 @@
 import http from 'k6/http';
 import { check, sleep } from 'k6';
 import { Rate, Counter } from 'k6/metrics';
+import { devToken, withToken } from './lib/auth.js';
 
 const COMMAND_URL = (__ENV.COMMAND_URL || 'http://127.0.0.1:8081').replace(/\/+$/, '');
 const QUERY_URL = (__ENV.QUERY_URL || 'http://127.0.0.1:8082').replace(/\/+$/, '');
@@ -68,18 +69,19 @@ export const options = {
     summaryTrendStats: ['avg', 'min', 'med', 'p(90)', 'p(95)', 'p(99)', 'max', 'count'],
 };
 
-function post(path, body) {
-    return http.post(`${COMMAND_URL}${path}`, JSON.stringify(body), { headers: JSON_HEADERS });
+function post(path, body, token) {
+    return http.post(`${COMMAND_URL}${path}`, JSON.stringify(body), { headers: withToken(token, JSON_HEADERS) });
 }
 
 export function setup() {
     const run = Date.now().toString(36);
+    const admin = devToken(COMMAND_URL, 'k6-admin', ['ADMIN']);
     const products = [];
     for (let i = 0; i < PRODUCTS; i++) {
         const answer = post('/api/products', {
             name: `k6 ranked product ${i}`, category: i % 2 === 0 ? 'food' : 'home',
             price: 1000 + 250 * (i % 5), stock: 1000000000,
-        });
+        }, admin);
         if (answer.status !== 201) {
             throw new Error(`registering a product answered ${answer.status}: ${answer.body}`);
         }
@@ -88,24 +90,25 @@ export function setup() {
     const users = [];
     for (let i = 0; i < ORDER_VUS; i++) {
         const userId = `k6-ranking-${run}-${i}`;
-        const opened = post('/api/accounts', { userId, email: `${userId}@k6.test`, name: `k6 buyer ${i}` });
-        const deposited = post(`/api/accounts/${userId}/deposits`, { amount: 10000000000 });
+        const token = devToken(COMMAND_URL, userId);
+        const opened = post('/api/accounts', { userId, email: `${userId}@k6.test`, name: `k6 buyer ${i}` }, token);
+        const deposited = post(`/api/accounts/${userId}/deposits`, { amount: 10000000000 }, token);
         if (opened.status !== 201 || deposited.status !== 200) {
             throw new Error(`opening ${userId} answered ${opened.status}/${deposited.status}`);
         }
-        users.push(userId);
+        users.push({ userId, token });
     }
-    return { products, users };
+    return { products, users, analyst: devToken(COMMAND_URL, 'k6-analyst', ['ANALYST']) };
 }
 
 function pick(list) {
     return list[Math.floor(Math.random() * list.length)];
 }
 
-export function getRanking() {
+export function getRanking(data) {
     const limit = pick([10, 10, 20, 50]);
     const answer = http.get(`${QUERY_URL}/api/rankings/products?period=${pick(PERIODS)}&by=${pick(FIGURES)}&limit=${limit}`,
-        { tags: { name: 'ranking' } });
+        { headers: withToken(data.analyst), tags: { name: 'ranking' } });
     const ok = check(answer, {
         'ranking 200': (r) => r.status === 200,
         'ranking shape': (r) => r.status === 200 && ['redis', 'database'].includes(r.json('source'))
@@ -117,7 +120,7 @@ export function getRanking() {
 }
 
 export function createOrder(data) {
-    const userId = data.users[(__VU - 1) % data.users.length];
+    const { userId, token } = data.users[(__VU - 1) % data.users.length];
     const lines = 1 + Math.floor(Math.random() * 3);
     const items = {};
     for (let i = 0; i < lines; i++) {
@@ -126,35 +129,36 @@ export function createOrder(data) {
     }
     const answer = post('/api/orders', {
         userId, items: Object.entries(items).map(([productId, quantity]) => ({ productId, quantity })),
-    });
+    }, token);
     if (answer.status !== 202) {
         ordersRefused.add(1);
         sleep(0.05);
         return;
     }
     // Long-poll until the saga settled it, as a shop front would, so each VU has one order in flight.
-    http.get(`${QUERY_URL}/api/orders/${answer.json('orderId')}?wait=5`, { tags: { name: 'order outcome' } });
+    http.get(`${QUERY_URL}/api/orders/${answer.json('orderId')}?wait=5`,
+        { headers: withToken(token), tags: { name: 'order outcome' } });
 }
 
-function items(path) {
-    const answer = http.get(`${QUERY_URL}${path}`, { tags: { name: 'verify' } });
+function items(path, token) {
+    const answer = http.get(`${QUERY_URL}${path}`, { headers: withToken(token), tags: { name: 'verify' } });
     return answer.status === 200 ? { source: answer.json('source'), items: JSON.stringify(answer.json('items')) } : null;
 }
 
-export function verifyRanking() {
+export function verifyRanking(data) {
     sleep(SETTLE_SECONDS * Math.random());
     for (const period of PERIODS) {
         for (const by of FIGURES) {
             const path = `/api/rankings/products?period=${period}&by=${by}&limit=100`;
             let redis = null;
             for (let attempt = 0; attempt < SETTLE_SECONDS * 10; attempt++) {
-                redis = items(path);
+                redis = items(path, data.analyst);
                 if (redis && redis.source === 'redis') {
                     break;
                 }
                 sleep(0.1);
             }
-            const database = items(`${path}&source=database`);
+            const database = items(`${path}&source=database`, data.analyst);
             rankingAccuracy.add(redis !== null && database !== null && redis.source === 'redis'
                 && redis.items === database.items);
         }

@@ -1,5 +1,7 @@
 package dev.jangteo.benchmarks;
 
+import dev.jangteo.benchmarks.http.BenchTokens;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ public final class Options {
     private static final List<Spec> SPECS = List.of(
             new Spec("command-url", "http://127.0.0.1:8081", "command side base URL"),
             new Spec("query-url", "http://127.0.0.1:8082", "query side base URL"),
+            new Spec("jwt-private-key", BenchTokens.DEFAULT_PRIVATE_KEY.toString(),
+                    "the dev key that signs the requests' bearer tokens (./dev run and ./dev bench make it)"),
             new Spec("scenario", "all",
                     "all | warmup | race | sequential | ramp | sustained | orders | rankings | pgbench | heap | search | verify | replay (comma-separated list allowed)"),
             new Spec("app-warmup-seconds", "30", "closed-loop load before the measured scenarios, so the apps' JIT is warm"),
@@ -178,6 +182,10 @@ public final class Options {
 
     public String queryUrl() {
         return stripSlash(values.get("query-url"));
+    }
+
+    public Path jwtPrivateKey() {
+        return Path.of(values.get("jwt-private-key"));
     }
 
     /** The scenarios to run, in the order 'all' runs them. */

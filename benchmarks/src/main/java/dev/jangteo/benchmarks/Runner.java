@@ -1,6 +1,7 @@
 package dev.jangteo.benchmarks;
 
 import dev.jangteo.benchmarks.http.ApiClient;
+import dev.jangteo.benchmarks.http.BenchTokens;
 import dev.jangteo.benchmarks.http.ShopClient;
 import dev.jangteo.benchmarks.measure.Fmt;
 import dev.jangteo.benchmarks.report.Report;
@@ -54,6 +55,7 @@ final class Runner {
 
     int run() {
         Instant startedAt = Instant.now();
+        BenchTokens.use(options.jwtPrivateKey());
         out.println("jangteo benchmarks: command=" + options.commandUrl() + " query=" + options.queryUrl()
                 + " scenarios=" + options.scenarios().stream().map(ScenarioName::label).toList()
                 + " cpus=" + Runtime.getRuntime().availableProcessors() + " java=" + Runtime.version());

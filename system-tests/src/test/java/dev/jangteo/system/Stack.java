@@ -195,7 +195,10 @@ final class Stack implements AutoCloseable {
             Files.createDirectories(log.getParent());
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = new ArrayList<>(List.of(
-                    java, name.equals("query-side") ? "-Xmx1g" : "-Xmx512m", "-XX:+UseParallelGC", "-jar", jar,
+                    java, name.equals("query-side") ? "-Xmx1g" : "-Xmx512m", "-XX:+UseParallelGC",
+                    // Every test client sends from 127.0.0.1: rate limits are off unless a test turns them on
+                    // with --jangteo.rate-limits.* arguments (RateLimitIT), which win over this property.
+                    "-Djangteo.rate-limits.enabled=false", "-jar", jar,
                     "--server.port=" + port,
                     "--spring.datasource.url=" + appDatabaseUrl,
                     "--spring.datasource.username=" + USER,

@@ -58,7 +58,7 @@ public final class ApiClient implements AutoCloseable {
         body.put("discountType", "FIXED");
         body.put("discountValue", 1000);
         body.put("totalQuantity", totalQuantity);
-        HttpRequest request = post(commandUrl + "/api/coupons", body);
+        HttpRequest request = post(commandUrl + "/api/coupons", body, BenchTokens.admin());
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -80,7 +80,8 @@ public final class ApiClient implements AutoCloseable {
 
     /** Builds an issue request up front, so that a scenario can time only its sending. */
     public HttpRequest issueRequest(String couponId, String userId) {
-        return post(commandUrl + "/api/coupons/" + couponId + "/issues", Map.of("userId", userId));
+        return post(commandUrl + "/api/coupons/" + couponId + "/issues", Map.of("userId", userId),
+                    BenchTokens.client(userId));
     }
 
     public IssueResult issue(String couponId, String userId) {
@@ -110,7 +111,7 @@ public final class ApiClient implements AutoCloseable {
 
     /** The query side's view of a coupon, or empty when it is not (yet) there or unreachable. */
     public Optional<CouponView> coupon(String couponId) {
-        return getJson(queryUrl + "/api/coupons/" + couponId)
+        return getJson(queryUrl + "/api/coupons/" + couponId, BenchTokens.analyst())
                 .filter(node -> node.has("issued"))
                 .map(node -> new CouponView(
                         node.path("issued").asLong(),
@@ -133,7 +134,7 @@ public final class ApiClient implements AutoCloseable {
         if (fromMetrics.isPresent()) {
             return fromMetrics;
         }
-        return getText(baseUrl + "/actuator/prometheus")
+        return getText(baseUrl + "/actuator/prometheus", null)
                 .flatMap(PrometheusText::heapUsedBytes)
                 .map(bytes -> new HeapReading(bytes, "actuator/prometheus"));
     }
@@ -158,12 +159,13 @@ public final class ApiClient implements AutoCloseable {
         http.close();
     }
 
-    private HttpRequest post(String url, Map<String, ?> body) {
+    private HttpRequest post(String url, Map<String, ?> body, String token) {
         try {
             return HttpRequest.newBuilder(URI.create(url))
                     .timeout(requestTimeout)
                     .header("Content-Type", JSON)
                     .header("Accept", JSON + ", application/problem+json")
+                    .header("Authorization", BenchTokens.bearer(token))
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                     .build();
         } catch (JsonProcessingException e) {
@@ -172,15 +174,22 @@ public final class ApiClient implements AutoCloseable {
     }
 
     private Optional<JsonNode> getJson(String url) {
-        return getText(url).flatMap(this::read);
+        return getText(url, null).flatMap(this::read);
     }
 
-    private Optional<String> getText(String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+    private Optional<JsonNode> getJson(String url, String token) {
+        return getText(url, token).flatMap(this::read);
+    }
+
+    private Optional<String> getText(String url, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(requestTimeout)
                 .header("Accept", "application/json, text/plain;q=0.9")
-                .GET()
-                .build();
+                .GET();
+        if (token != null) {
+            builder.header("Authorization", BenchTokens.bearer(token));
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();

@@ -35,18 +35,34 @@ public final class ShopClient implements AutoCloseable {
         this.timeout = timeout;
     }
 
+    /**
+     * A command as the user it names ({@code userId} in the body, or in an {@code /api/accounts/{userId}} path),
+     * catalog changes as an ADMIN.
+     */
     public Answer command(String path, Map<String, ?> body) {
+        Object userId = body.get("userId");
+        String token;
+        if (userId != null) {
+            token = BenchTokens.client(userId.toString());
+        } else if (path.startsWith("/api/accounts/")) {
+            token = BenchTokens.client(path.split("/")[3]);
+        } else {
+            token = BenchTokens.admin();
+        }
         try {
             return send(HttpRequest.newBuilder(URI.create(commandUrl + path))
                                    .header("Content-Type", "application/json")
+                                   .header("Authorization", BenchTokens.bearer(token))
                                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + body, e);
         }
     }
 
-    public Answer query(String path) {
-        return send(HttpRequest.newBuilder(URI.create(queryUrl + path)).GET());
+    /** A query with {@code token} (see {@link BenchTokens}). */
+    public Answer query(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(queryUrl + path))
+                               .header("Authorization", BenchTokens.bearer(token)).GET());
     }
 
     /** Opens a wallet for a new buyer ({@code prefix} + a UUID) holding {@code funds} won; returns the user id. */
@@ -71,9 +87,10 @@ public final class ShopClient implements AutoCloseable {
         }
     }
 
-    /** A query side GET timed by the caller: its status and raw body, without parsing. */
-    public HttpResponse<String> raw(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(queryUrl + path)).timeout(timeout).GET().build(),
+    /** A query side GET timed by the caller, with {@code token}: its status and raw body, without parsing. */
+    public HttpResponse<String> raw(String path, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(queryUrl + path)).timeout(timeout)
+                                    .header("Authorization", BenchTokens.bearer(token)).GET().build(),
                          HttpResponse.BodyHandlers.ofString());
     }
 

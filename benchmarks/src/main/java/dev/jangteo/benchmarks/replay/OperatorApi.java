@@ -3,6 +3,7 @@ package dev.jangteo.benchmarks.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jangteo.benchmarks.http.BenchException;
+import dev.jangteo.benchmarks.http.BenchTokens;
 import dev.jangteo.benchmarks.http.JsonExchange;
 import dev.jangteo.benchmarks.http.ShopClient;
 
@@ -81,7 +82,8 @@ final class OperatorApi implements AutoCloseable {
 
     private JsonNode call(String method, String path, Duration timeout) {
         ShopClient.Answer answer = JsonExchange.send(http, json, HttpRequest.newBuilder(URI.create(queryUrl + path))
-                .timeout(timeout).method(method, HttpRequest.BodyPublishers.noBody()).build());
+                .timeout(timeout).header("Authorization", BenchTokens.bearer(BenchTokens.admin()))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build());
         if (answer.status() >= 300) {
             throw new BenchException(method + " " + path + " answered " + answer.status() + ": " + answer.body());
         }

@@ -3,6 +3,7 @@ package dev.jangteo.benchmarks.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jangteo.benchmarks.http.BenchException;
+import dev.jangteo.benchmarks.http.BenchTokens;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -72,7 +73,8 @@ final class ScratchStack implements AutoCloseable {
                 java, "-Xmx1g", "-XX:+UseParallelGC", "-jar", jar.toString(), "--server.port=" + port,
                 "--spring.datasource.url=" + url(), "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password, "--jangteo.search.url=" + elasticsearchUrl,
-                "--jangteo.search.index-prefix=" + indexPrefix, "--jangteo.redis.key-prefix=" + indexPrefix))
+                "--jangteo.search.index-prefix=" + indexPrefix, "--jangteo.redis.key-prefix=" + indexPrefix,
+                BenchTokens.publicKeyArgument()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         queryUrl = "http://127.0.0.1:" + port;
         awaitReady(log);

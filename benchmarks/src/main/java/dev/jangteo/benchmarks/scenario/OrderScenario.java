@@ -1,6 +1,7 @@
 package dev.jangteo.benchmarks.scenario;
 
 import dev.jangteo.benchmarks.http.BenchException;
+import dev.jangteo.benchmarks.http.BenchTokens;
 import dev.jangteo.benchmarks.http.ShopClient;
 import dev.jangteo.benchmarks.measure.Fmt;
 import dev.jangteo.benchmarks.measure.Latencies;
@@ -185,9 +186,10 @@ public final class OrderScenario implements Scenario {
                 return "HTTP_" + placed.status();
             }
             String path = "/api/orders/" + placed.body().get("orderId").asText() + "?wait=" + WAIT_SECONDS;
+            String owner = BenchTokens.client(userId);
             long deadline = System.nanoTime() + OUTCOME_TIMEOUT.toNanos();
             while (System.nanoTime() < deadline) {
-                ShopClient.Answer order = shop.query(path);
+                ShopClient.Answer order = shop.query(path, owner);
                 String status = order.body().path("status").asText("");
                 if (status.equals("PAID") || status.equals("REJECTED")) {
                     return status;

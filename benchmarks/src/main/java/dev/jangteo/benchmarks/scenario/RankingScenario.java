@@ -2,6 +2,7 @@ package dev.jangteo.benchmarks.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jangteo.benchmarks.http.BenchException;
+import dev.jangteo.benchmarks.http.BenchTokens;
 import dev.jangteo.benchmarks.http.PrometheusText;
 import dev.jangteo.benchmarks.http.ShopClient;
 import dev.jangteo.benchmarks.measure.Fmt;
@@ -168,7 +169,7 @@ public final class RankingScenario implements Scenario {
                     continue;
                 }
                 ShopClient.Answer order = shop.query("/api/orders/" + placed.body().get("orderId").asText()
-                                                             + "?wait=5");
+                                                             + "?wait=5", BenchTokens.client(userId));
                 if (order.body().path("status").asText("").equals("PAID")) {
                     paid.increment();
                 }
@@ -195,6 +196,7 @@ public final class RankingScenario implements Scenario {
         try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < clients; i++) {
                 int reader = i;
+                String analyst = BenchTokens.analyst();
                 readers.execute(() -> {
                     int sequence = reader;
                     while (!stopped.get()) {
@@ -202,7 +204,7 @@ public final class RankingScenario implements Scenario {
                         String body;
                         int status;
                         try {
-                            HttpResponse<String> response = shop.raw(queries[sequence++ % queries.length]);
+                            HttpResponse<String> response = shop.raw(queries[sequence++ % queries.length], analyst);
                             status = response.statusCode();
                             body = response.body();
                         } catch (IOException e) {
@@ -263,7 +265,7 @@ public final class RankingScenario implements Scenario {
     private void awaitRedisAnswers() {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
-            ShopClient.Answer status = shop.query("/api/admin/rankings");
+            ShopClient.Answer status = shop.query("/api/admin/rankings", BenchTokens.admin());
             if (status.status() == 200 && status.body().path("source").asText().equals("redis")) {
                 return;
             }
@@ -294,7 +296,7 @@ public final class RankingScenario implements Scenario {
     }
 
     private Optional<JsonNode> answer(String path) {
-        ShopClient.Answer answer = shop.query(path);
+        ShopClient.Answer answer = shop.query(path, BenchTokens.analyst());
         return answer.status() == 200 ? Optional.of(answer.body().path("items")) : Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package dev.jangteo.benchmarks.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jangteo.benchmarks.http.BenchException;
+import dev.jangteo.benchmarks.http.BenchTokens;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,6 +37,7 @@ final class SearchApi implements AutoCloseable {
     HttpRequest searchRequest(String userId, String q) {
         return HttpRequest.newBuilder(URI.create(queryUrl + "/api/messages/search?limit=20&userId=" + userId + "&q="
                                                          + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                          .header("Authorization", BenchTokens.bearer(BenchTokens.client(userId)))
                           .timeout(timeout).GET().build();
     }
 
@@ -53,7 +55,9 @@ final class SearchApi implements AutoCloseable {
 
     void replay(String processor) {
         HttpResponse<String> response = call(HttpRequest.newBuilder(URI.create(
-                queryUrl + "/api/admin/processors/" + processor + "/replay")).POST(HttpRequest.BodyPublishers.noBody()));
+                queryUrl + "/api/admin/processors/" + processor + "/replay"))
+                .header("Authorization", BenchTokens.bearer(BenchTokens.admin()))
+                .POST(HttpRequest.BodyPublishers.noBody()));
         if (response.statusCode() != 202) {
             throw new BenchException("replay of " + processor + " answered " + response.statusCode() + ": "
                                              + response.body());

@@ -3,6 +3,7 @@ package dev.jangteo.benchmarks.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jangteo.benchmarks.http.BenchException;
+import dev.jangteo.benchmarks.http.BenchTokens;
 import dev.jangteo.benchmarks.measure.Fmt;
 
 import java.io.IOException;
@@ -159,7 +160,8 @@ public final class VerifyBench {
                 "--spring.datasource.password=" + settings.pgPassword(),
                 "--jangteo.search.url=" + settings.elasticsearchUrl(),
                 "--jangteo.search.index-prefix=" + database + "-",
-                "--jangteo.redis.key-prefix=" + database + ":");
+                "--jangteo.redis.key-prefix=" + database + ":",
+                BenchTokens.publicKeyArgument());
         return new ProcessBuilder(command).redirectErrorStream(true)
                                           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                                           .start();
@@ -202,7 +204,10 @@ public final class VerifyBench {
 
     private JsonNode get(URI uri, Duration timeout) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout)
+                                                                 .header("Authorization",
+                                                                         BenchTokens.bearer(BenchTokens.auditor()))
+                                                                 .GET().build(),
                                                       HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new BenchException(uri + " answered " + response.statusCode() + ": " + response.body());
