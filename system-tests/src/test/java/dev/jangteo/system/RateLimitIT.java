@@ -3,6 +3,8 @@ package dev.jangteo.system;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +93,40 @@ class RateLimitIT {
             claim("127.0.0.1", Shop.unique("local"));
         }
         assertThat(Http.get(stack.query().resolve("/api/coupons/no-coupon")).status()).isEqualTo(404);
+    }
+
+    /**
+     * The coupon race stays fair under limits: a refused claim takes no place and holds nobody up, and the claims let
+     * through are numbered in the order they arrived. Claimants take turns between an address whose bucket is empty
+     * and addresses of their own, on a coupon with three places.
+     */
+    @Test
+    void keepsTheOrderOfTheClaimsItLetsThrough() {
+        String coupon = Wire.post(stack.command().resolve("/api/coupons"))
+                            .header("X-Forwarded-For", "10.0.2.0")
+                            .json(Map.of("name", "Fair race", "discountType", "FIXED", "discountValue", 1000,
+                                         "totalQuantity", 3))
+                            .send().json().path("couponId").asText();
+        String crowded = "10.0.2.1";
+        for (int i = 0; i < PER_IP; i++) {
+            claim(crowded, Shop.unique("crowd"));
+        }
+
+        List<Integer> statuses = new ArrayList<>();
+        List<Long> places = new ArrayList<>();
+        for (int turn = 1; turn <= 8; turn++) {
+            String address = turn % 2 == 1 ? crowded : "10.0.2." + (10 + turn);
+            Wire.Reply reply = Wire.post(stack.command().resolve("/api/coupons/" + coupon + "/issues"))
+                                   .header("X-Forwarded-For", address)
+                                   .json(Map.of("userId", Shop.unique("racer"))).send();
+            statuses.add(reply.status());
+            if (reply.status() == 201) {
+                places.add(reply.json().path("sequence").asLong());
+            }
+        }
+
+        assertThat(statuses).containsExactly(429, 201, 429, 201, 429, 201, 429, 409);
+        assertThat(places).containsExactly(1L, 2L, 3L);
     }
 
     /** A claim on a coupon that does not exist: 404 when allowed, and nothing written either way. */
