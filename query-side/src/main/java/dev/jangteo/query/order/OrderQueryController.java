@@ -80,12 +80,16 @@ class OrderQueryController {
         if (wait != null && (wait < 0 || wait > MAX_WAIT_SECONDS)) {
             throw ApiException.invalid("wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds");
         }
+        String subject = ActingUser.subject();
         Supplier<Optional<Order>> read = () -> readOnly.execute(status -> orders.findById(orderId).map(Order::of));
+        // Another user's order ends the wait as soon as it shows: the answer is 403 whatever its status.
         Optional<Order> order = wait == null || wait == 0 ? read.get()
-                : watch.readUntil(orderId, read, found -> found.filter(o -> SETTLED.contains(o.status())).isPresent(),
+                : watch.readUntil(orderId, read,
+                                  found -> found.filter(o -> SETTLED.contains(o.status())
+                                          || !o.userId().equals(subject)).isPresent(),
                                   Duration.ofSeconds(wait));
         Order found = order.orElseThrow(() -> ApiException.notFound("ORDER_NOT_FOUND", "No order " + orderId));
-        if (!found.userId().equals(ActingUser.subject())) {
+        if (!found.userId().equals(subject)) {
             throw ActingUser.forbidden("Order " + orderId + " belongs to another user");
         }
         return found;
