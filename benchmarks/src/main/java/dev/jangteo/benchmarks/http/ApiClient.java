@@ -88,6 +88,12 @@ public final class ApiClient implements AutoCloseable {
         return send(issueRequest(couponId, userId));
     }
 
+    /** An issue for a user whose token was signed beforehand ({@link ClientPool}). */
+    public IssueResult issue(String couponId, ClientPool.Client client) {
+        return send(post(commandUrl + "/api/coupons/" + couponId + "/issues", Map.of("userId", client.userId()),
+                         client.token()));
+    }
+
     public IssueResult send(HttpRequest issueRequest) {
         long start = System.nanoTime();
         HttpResponse<String> response;

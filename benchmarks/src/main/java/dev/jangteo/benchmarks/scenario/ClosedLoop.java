@@ -1,11 +1,11 @@
 package dev.jangteo.benchmarks.scenario;
 
 import dev.jangteo.benchmarks.http.ApiClient;
+import dev.jangteo.benchmarks.http.ClientPool;
 import dev.jangteo.benchmarks.http.IssueResult;
 import dev.jangteo.benchmarks.measure.Sample;
 
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,13 +26,16 @@ final class ClosedLoop implements AutoCloseable {
     private final String couponId;
     private final AtomicReference<Sample> sink;
     private final LongAdder created = new LongAdder();
+    private final ClientPool clients;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean stopped;
 
-    ClosedLoop(ApiClient api, String couponId, Sample first) {
+    /** Clients claim as the users of {@code clients}, one new user per request. */
+    ClosedLoop(ApiClient api, String couponId, Sample first, ClientPool clients) {
         this.api = api;
         this.couponId = couponId;
         this.sink = new AtomicReference<>(first);
+        this.clients = clients;
     }
 
     void start(int maxClients, IntSupplier activeClients) {
@@ -65,7 +68,7 @@ final class ClosedLoop implements AutoCloseable {
                 pause(IDLE_PAUSE);
                 continue;
             }
-            IssueResult result = api.issue(couponId, UUID.randomUUID().toString());
+            IssueResult result = api.issue(couponId, clients.next());
             if (result.created()) {
                 created.increment();
             }

@@ -1,6 +1,7 @@
 package dev.jangteo.benchmarks.scenario;
 
 import dev.jangteo.benchmarks.http.ApiClient;
+import dev.jangteo.benchmarks.http.ClientPool;
 import dev.jangteo.benchmarks.measure.Fmt;
 import dev.jangteo.benchmarks.measure.Sample;
 import dev.jangteo.benchmarks.report.ScenarioResult;
@@ -48,7 +49,9 @@ public final class SustainedScenario implements Scenario {
         Sample drain = new Sample();
         long windowNanos;
         long created;
-        try (ClosedLoop loop = new ClosedLoop(api, couponId, warmupSample)) {
+        ClientPool users = ClientPool.prepare(ClientPool.sizeFor(warmup.plus(length),
+                                                                 RampScenario.PREPARED_USERS_PER_SECOND));
+        try (ClosedLoop loop = new ClosedLoop(api, couponId, warmupSample, users)) {
             loop.start(clients, () -> clients);
             ClosedLoop.pause(warmup);
             loop.recordInto(measured);
@@ -73,6 +76,7 @@ public final class SustainedScenario implements Scenario {
         figures.put("errors", errors);
         figures.put("warmupRequests", warmupSample.outcomes().total());
         figures.put("issuedInAll", created);
+        figures.put("usersSignedDuringLoad", users.signedLate());
         figures.putAll(query.figures());
         String summary = "clients=" + clients + " issues/s=" + Fmt.rate(issuesPerSecond)
                 + " requests=" + measured.outcomes().total()
@@ -80,7 +84,7 @@ public final class SustainedScenario implements Scenario {
                 + " p99=" + Fmt.millis(measured.latencies().percentileMillis(99))
                 + " max=" + Fmt.millis(measured.latencies().maxMillis())
                 + " errors=" + errors + (errors == 0 ? "" : " (" + measured.outcomes().describe() + ")")
-                + " " + query.describe();
+                + " signed-during-load=" + users.signedLate() + " " + query.describe();
         return ScenarioResult.checked(name(), errors == 0, summary, figures);
     }
 }

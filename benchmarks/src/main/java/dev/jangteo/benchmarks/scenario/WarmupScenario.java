@@ -1,6 +1,7 @@
 package dev.jangteo.benchmarks.scenario;
 
 import dev.jangteo.benchmarks.http.ApiClient;
+import dev.jangteo.benchmarks.http.ClientPool;
 import dev.jangteo.benchmarks.measure.Sample;
 import dev.jangteo.benchmarks.report.ScenarioResult;
 
@@ -38,7 +39,7 @@ public final class WarmupScenario implements Scenario {
     public ScenarioResult run() {
         String couponId = api.defineCoupon("bench warm-up", RampScenario.HUGE_QUANTITY);
         Sample sample = new Sample();
-        try (ClosedLoop loop = new ClosedLoop(api, couponId, sample)) {
+        try (ClosedLoop loop = new ClosedLoop(api, couponId, sample, ClientPool.prepare(0))) {
             loop.start(clients, () -> clients);
             ClosedLoop.pause(length);
         }
