@@ -5,12 +5,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,25 +91,8 @@ class IdempotencyIT {
     void canTakeEffectOnceUnderConcurrentDuplicatesOnTwoInstances() throws InterruptedException {
         String key = UUID.randomUUID().toString();
         long before = Wire.events(stack.get(), COUPON_DEFINED);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Wire.Reply> replies = Collections.synchronizedList(new ArrayList<>());
-        List<Thread> clients = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            URI command = stack.command(i % 2);
-            clients.add(Thread.ofVirtual().start(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                replies.add(defineCoupon(command, key, "Stampede"));
-            }));
-        }
-        start.countDown();
-        for (Thread client : clients) {
-            client.join();
-        }
+        List<Wire.Reply> replies = Shop.allAtOnce(16, client -> defineCoupon(stack.command(client % 2), key,
+                                                                              "Stampede"));
 
         List<Wire.Reply> created = replies.stream().filter(reply -> reply.status() == 201).toList();
         assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).as("%s", reply).isIn(201, 409));

@@ -87,9 +87,9 @@ final class Shop {
     }
 
     /** {@code clients} requests made at the same moment, one virtual thread each; answers in no particular order. */
-    static List<Http.Response> allAtOnce(int clients, IntFunction<Http.Response> request) throws InterruptedException {
+    static <R> List<R> allAtOnce(int clients, IntFunction<R> request) throws InterruptedException {
         CountDownLatch start = new CountDownLatch(1);
-        List<Http.Response> responses = Collections.synchronizedList(new ArrayList<>());
+        List<R> responses = Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             int client = i;
