@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -37,9 +36,19 @@ public class AxonPlatformConfiguration {
         return new SpringTransactionManager(transactionManager);
     }
 
+    /**
+     * Connections for Axon's JDBC components, bound to the Spring transaction of the unit of work when there is one.
+     * Not wrapped in Axon's {@code UnitOfWorkAwareConnectionProviderWrapper}: inside a Spring transaction that wrapper
+     * closes the transaction's connection a second time when the unit of work cleans up, after Spring has already
+     * handed it back to the pool. A second close of a Hikari proxy clears its pool entry's statement list, which by
+     * then belongs to the next borrower on another thread (Hikari's {@code FastList} is not thread-safe):
+     * {@code ArrayIndexOutOfBoundsException} in {@code untrackStatement} and, worse, one thread's statements tracked
+     * in another's connection. Spring's own binding already gives one connection per transaction.
+     * {@code UnitOfWorkConnectionsIT} counts those second closes.
+     */
     @Bean
     public ConnectionProvider connectionProvider(DataSource dataSource) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     @Bean
