@@ -136,6 +136,21 @@ final class Stack implements AutoCloseable {
         commandSides.set(instance, launch("command-side", "command-side.jar", instance, commandArgs));
     }
 
+    /** {@code kill -9} of command side {@code instance}: no shutdown hook runs, requests in flight get no answer. */
+    void killCommandSide(int instance) {
+        commandSides.get(instance).kill();
+    }
+
+    /** A new process in place of a killed command side {@code instance}, on a new port. */
+    void startCommandSide(int instance) {
+        commandSides.set(instance, launch("command-side", "command-side.jar", instance, commandArgs));
+    }
+
+    /** {@code kill -9} of the query side, mid-batch or not. */
+    void killQuerySide() {
+        querySide.kill();
+    }
+
     /** A direct connection to this stack's database, never through a proxy. */
     Connection connect() throws SQLException {
         return DriverManager.getConnection(urlOf(database), USER, PASSWORD);
@@ -268,6 +283,15 @@ final class Stack implements AutoCloseable {
                 if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void kill() {
+            process.destroyForcibly();  // SIGKILL
+            try {
+                process.waitFor();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

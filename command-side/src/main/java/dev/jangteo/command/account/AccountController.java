@@ -6,6 +6,7 @@ import dev.jangteo.api.account.DepositFundsCommand;
 import dev.jangteo.api.account.OpenAccountCommand;
 import dev.jangteo.command.web.CommandSender;
 import dev.jangteo.command.web.CommandSender.Sent;
+import dev.jangteo.command.web.idempotency.IdempotentAttempt;
 import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.platform.web.Validated;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/accounts")
@@ -57,7 +57,7 @@ class AccountController {
     @PostMapping("/{userId}/deposits")
     ResponseEntity<Deposited> deposit(@PathVariable String userId, @RequestBody DepositRequest request) {
         DepositFundsCommand command = Validated.of(() -> new DepositFundsCommand(
-                userId, request.depositId() == null ? UUID.randomUUID().toString() : request.depositId(),
+                userId, request.depositId() == null ? IdempotentAttempt.newId() : request.depositId(),
                 Money.won(required(request.amount()))));
         Sent<Money> sent = sendUnlessClosed(command, userId);
         return sent.reply(HttpStatus.OK, new Deposited(userId, command.depositId(), sent.result().won(),

@@ -82,6 +82,12 @@ class Product {
         }
     }
 
+    /**
+     * Gives back what the order holds and closes the order here. A release for an order that holds nothing (its
+     * reservation has not arrived yet: the saga timed out or another product refused) is recorded all the same, with
+     * quantity 0: what changes is that the order is closed, so its late reservation is refused instead of holding
+     * stock for an order that gave up. The saga sends no release to a product that refused its reservation.
+     */
     @CommandHandler
     void handle(ReleaseStockCommand command) {
         String orderId = command.orderId();

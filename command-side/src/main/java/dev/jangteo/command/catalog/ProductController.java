@@ -6,6 +6,7 @@ import dev.jangteo.api.catalog.RegisterProductCommand;
 import dev.jangteo.api.catalog.RestockCommand;
 import dev.jangteo.command.web.CommandSender;
 import dev.jangteo.command.web.CommandSender.Sent;
+import dev.jangteo.command.web.idempotency.IdempotentAttempt;
 import dev.jangteo.platform.web.Validated;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/products")
@@ -45,7 +45,7 @@ class ProductController {
     @PostMapping
     ResponseEntity<ProductWritten> register(@RequestBody RegisterProductRequest request) {
         RegisterProductCommand command = Validated.of(() -> new RegisterProductCommand(
-                request.productId() == null ? UUID.randomUUID().toString() : request.productId(),
+                request.productId() == null ? IdempotentAttempt.newId() : request.productId(),
                 request.name(), request.category(), Money.won(required(request.price(), "price")),
                 required(request.stock(), "stock")));
         return written(HttpStatus.CREATED, command, command.productId());

@@ -9,6 +9,7 @@ import dev.jangteo.api.chat.LeaveRoomCommand;
 import dev.jangteo.api.chat.MarkReadCommand;
 import dev.jangteo.api.chat.PostMessageCommand;
 import dev.jangteo.command.web.CommandSender;
+import dev.jangteo.command.web.idempotency.IdempotentAttempt;
 import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.Validated;
 import org.springframework.http.HttpStatus;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.UUID;
 
 /** Commands on chat rooms. Each refusal of a room rule leaves as problem+json with its stable code. */
 @RestController
@@ -60,7 +60,7 @@ class RoomController {
     @ResponseStatus(HttpStatus.CREATED)
     RoomCreated create(@RequestBody CreateRoomRequest request) {
         CreateRoomCommand command = Validated.of(() -> new CreateRoomCommand(
-                request.roomId() == null ? UUID.randomUUID().toString() : request.roomId(),
+                request.roomId() == null ? IdempotentAttempt.newId() : request.roomId(),
                 request.name(), request.groupId(), ActingUser.self(request.ownerId())));
         send(command, command.roomId());
         return new RoomCreated(command.roomId());
@@ -83,7 +83,7 @@ class RoomController {
     @ResponseStatus(HttpStatus.CREATED)
     MessagePosted post(@PathVariable String roomId, @RequestBody PostMessageRequest request) {
         PostMessageCommand command = Validated.of(() -> new PostMessageCommand(
-                roomId, request.messageId() == null ? UUID.randomUUID().toString() : request.messageId(),
+                roomId, request.messageId() == null ? IdempotentAttempt.newId() : request.messageId(),
                 ActingUser.self(request.senderId()), request.text(), request.replyTo()));
         long position = send(command, roomId);
         return new MessagePosted(roomId, command.messageId(), position);

@@ -1,5 +1,6 @@
 package dev.jangteo.command.config;
 
+import dev.jangteo.command.web.idempotency.IdempotentEffects;
 import org.axonframework.commandhandling.AsynchronousCommandBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
@@ -9,6 +10,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.interceptors.TransactionManagingInterceptor;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 import java.util.concurrent.ExecutorService;
@@ -27,10 +29,15 @@ public class CommandBusConfiguration {
     @Bean
     @Qualifier("localSegment")
     public CommandBus commandBus(TransactionManager transactionManager, Configuration axonConfiguration,
-                                 DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
-        // Not a bean: an Executor bean would make Spring Boot back off its own task executor.
+                                 DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
+                                 IdempotentEffects idempotentEffects,
+                                 @Value("${jangteo.commands.concurrency:8}") int concurrency) {
+        // Not a bean: an Executor bean would make Spring Boot back off its own task executor. A fixed number of
+        // (virtual) threads, well under the connection pool: each command holds a connection for its transaction,
+        // and a burst of commands on unbounded threads would wait for the pool and fail after its connection
+        // timeout (503), where here they wait their turn in the queue.
         ExecutorService commandExecutor =
-                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("command-", 0).factory());
+                Executors.newFixedThreadPool(concurrency, Thread.ofVirtual().name("command-", 0).factory());
         AsynchronousCommandBus commandBus =
                 AsynchronousCommandBus.builder()
                                       .executor(commandExecutor)
@@ -45,6 +52,8 @@ public class CommandBusConfiguration {
         // it captures failures, so on the executor's thread a database that cannot be reached would escape to the
         // thread (and the caller would wait for an answer that never comes) instead of failing the command.
         commandBus.registerHandlerInterceptor(new TransactionManagingInterceptor<>(transactionManager));
+        // Inside the transaction: a command under an Idempotency-Key records its effect with its events, or neither.
+        commandBus.registerHandlerInterceptor(idempotentEffects);
         return commandBus;
     }
 }

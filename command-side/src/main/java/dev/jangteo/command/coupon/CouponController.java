@@ -7,6 +7,7 @@ import dev.jangteo.api.coupon.DiscountType;
 import dev.jangteo.api.coupon.IssueOutcome;
 import dev.jangteo.api.coupon.IssueRequest;
 import dev.jangteo.command.web.CommandSender;
+import dev.jangteo.command.web.idempotency.IdempotentAttempt;
 import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.platform.web.Validated;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +49,7 @@ class CouponController {
                                Integer totalQuantity, Instant validFrom, Instant validUntil) {
 
         DefineCouponCommand toCommand() {
-            String id = couponId == null ? UUID.randomUUID().toString() : couponId;
+            String id = couponId == null ? IdempotentAttempt.newId() : couponId;
             return new DefineCouponCommand(id, new CouponTerms(
                     name, discountType, required(discountValue, "discountValue"),
                     required(totalQuantity, "totalQuantity"), validFrom, validUntil));

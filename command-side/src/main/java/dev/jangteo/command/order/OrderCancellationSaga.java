@@ -3,11 +3,8 @@ package dev.jangteo.command.order;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.jangteo.api.account.AccountRefundedEvent;
-import dev.jangteo.api.account.RefundOrderCommand;
-import dev.jangteo.api.catalog.ReleaseStockCommand;
 import dev.jangteo.api.catalog.StockReleasedEvent;
 import dev.jangteo.api.coupon.CouponReleasedEvent;
-import dev.jangteo.api.coupon.ReleaseCouponCommand;
 import dev.jangteo.api.order.CompleteOrderCancellationCommand;
 import dev.jangteo.api.order.OrderCancellationRequestedEvent;
 import dev.jangteo.api.order.OrderCancelledEvent;
@@ -36,9 +33,6 @@ public class OrderCancellationSaga {
 
     static final String RETRY_DEADLINE = "order-cancellation-retry";
     private static final String ORDER_ID = "orderId";
-    private static final String ACCOUNT = "account";
-    private static final String COUPON = "coupon";
-    private static final String PRODUCT = "product:";
 
     @Autowired
     private transient CommandGateway commandGateway;
@@ -60,12 +54,12 @@ public class OrderCancellationSaga {
         orderId = event.orderId();
         userId = event.userId();
         couponId = event.couponId();
-        pending.add(ACCOUNT);
+        pending.add(Compensation.ACCOUNT);
         for (PricedLine line : event.lines()) {
-            pending.add(PRODUCT + line.productId());
+            pending.add(Compensation.product(line.productId()));
         }
         if (couponId != null) {
-            pending.add(COUPON);
+            pending.add(Compensation.COUPON);
         }
         sendPending();
         deadlineId = deadlineManager.schedule(properties.stepTimeout(), RETRY_DEADLINE);
@@ -73,17 +67,17 @@ public class OrderCancellationSaga {
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(AccountRefundedEvent event) {
-        answered(ACCOUNT);
+        answered(Compensation.ACCOUNT);
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(StockReleasedEvent event) {
-        answered(PRODUCT + event.productId());
+        answered(Compensation.product(event.productId()));
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(CouponReleasedEvent event) {
-        answered(COUPON);
+        answered(Compensation.COUPON);
     }
 
     @EndSaga
@@ -111,10 +105,7 @@ public class OrderCancellationSaga {
             SagaCommands.send(commandGateway, orderId, new CompleteOrderCancellationCommand(orderId));
         }
         for (String what : pending) {
-            Object command = what.equals(ACCOUNT) ? new RefundOrderCommand(userId, orderId)
-                    : what.equals(COUPON) ? new ReleaseCouponCommand(couponId, userId, orderId)
-                    : new ReleaseStockCommand(what.substring(PRODUCT.length()), orderId);
-            SagaCommands.send(commandGateway, orderId, command);
+            SagaCommands.send(commandGateway, orderId, Compensation.command(what, orderId, userId, couponId));
         }
     }
 }

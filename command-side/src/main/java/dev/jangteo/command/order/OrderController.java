@@ -6,6 +6,7 @@ import dev.jangteo.api.order.OrderStatus;
 import dev.jangteo.api.order.PlaceOrderCommand;
 import dev.jangteo.command.web.CommandSender;
 import dev.jangteo.command.web.CommandSender.Sent;
+import dev.jangteo.command.web.idempotency.IdempotentAttempt;
 import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.platform.web.Validated;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Orders are accepted (202) and paid asynchronously by {@link OrderPaymentSaga}: follow them on the query side
@@ -48,7 +48,7 @@ class OrderController {
     @PostMapping
     ResponseEntity<OrderAccepted> place(@RequestBody PlaceOrderRequest request) {
         PlaceOrderCommand command = Validated.of(() -> new PlaceOrderCommand(
-                request.orderId() == null ? UUID.randomUUID().toString() : request.orderId(),
+                request.orderId() == null ? IdempotentAttempt.newId() : request.orderId(),
                 ActingUser.self(request.userId()), lines(request.items()), request.couponId()));
         Sent<Object> sent = commands.send(command, ORDER, command.orderId());
         return sent.reply(HttpStatus.ACCEPTED,

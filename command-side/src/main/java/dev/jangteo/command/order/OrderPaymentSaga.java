@@ -5,16 +5,16 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.jangteo.api.Money;
 import dev.jangteo.api.account.AccountDebitRefusedEvent;
 import dev.jangteo.api.account.AccountDebitedEvent;
+import dev.jangteo.api.account.AccountRefundedEvent;
 import dev.jangteo.api.account.DebitForOrderCommand;
-import dev.jangteo.api.account.RefundOrderCommand;
-import dev.jangteo.api.catalog.ReleaseStockCommand;
 import dev.jangteo.api.catalog.ReserveStockCommand;
+import dev.jangteo.api.catalog.StockReleasedEvent;
 import dev.jangteo.api.catalog.StockReservationRefusedEvent;
 import dev.jangteo.api.catalog.StockReservedEvent;
 import dev.jangteo.api.coupon.CouponRedeemedEvent;
 import dev.jangteo.api.coupon.CouponRedemptionRefusedEvent;
+import dev.jangteo.api.coupon.CouponReleasedEvent;
 import dev.jangteo.api.coupon.RedeemCouponCommand;
-import dev.jangteo.api.coupon.ReleaseCouponCommand;
 import dev.jangteo.api.order.CompleteOrderPaymentCommand;
 import dev.jangteo.api.order.OrderLine;
 import dev.jangteo.api.order.OrderPaidEvent;
@@ -30,6 +30,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
@@ -38,16 +39,25 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Pays one order: reserve stock on every product, then redeem the coupon (if any), then debit the wallet for the
  * total after discount, then mark the order PAID. A refusal at any step, or a step left without an answer for
- * {@link OrderProperties#stepTimeout()}, compensates every step that was started (release each product, release the
- * coupon, refund the wallet: each of these applies once and also closes the order on its aggregate, so an answer that
- * arrives late is refused there) and rejects the order with the reason.
+ * {@link OrderProperties#stepTimeout()}, compensates every step that was started and not refused (release each
+ * product, release the coupon, refund the wallet: each of these applies once and also closes the order on its
+ * aggregate, so an answer that arrives late is refused there) and rejects the order with the reason.
+ * <p>
+ * A compensation is a command on the asynchronous bus: a crash can lose it after this saga recorded that it was
+ * sent. So the saga lives on after the order is rejected until every compensation of a step that took effect (a
+ * reservation, a redemption, a debit that may have gone through) has answered with its event, and the deadline sends
+ * again whatever has not. A step still unanswered when the order is rejected is closed all the same (a release of
+ * nothing, which records that a late reservation is refused); only a step that was refused is left alone.
  * <p>
  * One deadline per saga, not one per step: it fires {@code stepTimeout} after the current step started and is
  * rescheduled when a step finished in between, so a step costs no extra scheduler writes. The saga's state is JSON
@@ -79,8 +89,14 @@ public class OrderPaymentSaga {
     private Map<String, Money> unitPrices = new LinkedHashMap<>();
     private Money discount = Money.ZERO;
     private Step step;
+    /** Products that refused their reservation: they hold nothing for this order. */
+    private Set<String> refused = new HashSet<>();
     private boolean couponRequested;
+    private boolean couponRedeemed;
     private boolean debitRequested;
+    /** Compensations sent for steps that took effect, until their events arrive: "account", "coupon", "product:id". */
+    private Set<String> undoing = new LinkedHashSet<>();
+    private boolean rejected;
     private RejectionReason rejection;
     private Instant stepStartedAt;
     private String deadlineId;
@@ -123,6 +139,7 @@ public class OrderPaymentSaga {
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(CouponRedeemedEvent event, @Timestamp Instant at) {
+        couponRedeemed = true;
         if (step == Step.REDEEMING) {
             discount = event.discount();
             debit(at);
@@ -139,21 +156,27 @@ public class OrderPaymentSaga {
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(StockReservationRefusedEvent event, @Timestamp Instant at) {
+        refused.add(event.productId());
         reject(at, RejectionReason.OUT_OF_STOCK);
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(CouponRedemptionRefusedEvent event, @Timestamp Instant at) {
+        couponRequested = false;  // nothing was taken
         reject(at, RejectionReason.COUPON_NOT_USABLE);
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(AccountDebitRefusedEvent event, @Timestamp Instant at) {
+        debitRequested = false;  // nothing was taken
         reject(at, RejectionReason.INSUFFICIENT_FUNDS);
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(OrderStepFailedEvent event, @Timestamp Instant at) {
+        if (event.reason() == RejectionReason.ACCOUNT_NOT_FOUND || event.reason() == RejectionReason.ACCOUNT_CLOSED) {
+            debitRequested = false;  // the debit was refused: nothing to refund
+        }
         reject(at, event.reason());
     }
 
@@ -163,16 +186,32 @@ public class OrderPaymentSaga {
         cancelDeadline();
     }
 
-    @EndSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(OrderRejectedEvent event) {
-        cancelDeadline();
+        rejected = true;
+        endWhenUndone();
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(StockReleasedEvent event) {
+        undone(Compensation.product(event.productId()));
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(CouponReleasedEvent event) {
+        undone(Compensation.COUPON);
+    }
+
+    @SagaEventHandler(associationProperty = ORDER_ID)
+    void on(AccountRefundedEvent event) {
+        undone(Compensation.ACCOUNT);
     }
 
     /**
      * Fires {@code stepTimeout} after it was scheduled. A step that started since gets the rest of its time; a step
      * that cannot be refused any more (completing, rejecting) has its command re-sent, in case it was lost; otherwise
-     * the step timed out. The deadline message's timestamp is the moment it was due.
+     * the step timed out. While rejecting, the rejection and every compensation not yet answered are sent again. The
+     * deadline message's timestamp is the moment it was due.
      */
     @DeadlineHandler(deadlineName = STEP_DEADLINE)
     void onStepDeadline(DeadlineMessage<?> deadline) {
@@ -181,7 +220,10 @@ public class OrderPaymentSaga {
         if (step == Step.COMPLETING) {
             complete();
         } else if (step == Step.REJECTING) {
-            SagaCommands.send(commandGateway, orderId, new RejectOrderCommand(orderId, rejection));
+            undoing.forEach(this::sendUndo);
+            if (!rejected) {
+                SagaCommands.send(commandGateway, orderId, new RejectOrderCommand(orderId, rejection));
+            }
         } else if (elapsed.compareTo(properties.stepTimeout()) < 0) {
             deadlineId = deadlineManager.schedule(properties.stepTimeout().minus(elapsed), STEP_DEADLINE);
             return;
@@ -207,8 +249,11 @@ public class OrderPaymentSaga {
     }
 
     /**
-     * Compensates every step that was started, then rejects. Releasing a product that reserved nothing still closes
-     * the order there, so a reservation still in flight is refused when it arrives.
+     * Compensates every step that was started and not refused, then rejects. Releasing a product whose reservation
+     * has not answered yet still closes the order there, so that reservation is refused when it arrives; such a
+     * release of nothing is the only StockReleasedEvent with quantity 0, and it is what keeps the stock exact.
+     * Compensations of steps that took effect are awaited ({@link #undoing}); the others may name something that does
+     * not exist (the unknown product that failed the order), so no answer is awaited from them.
      */
     private void reject(Instant at, RejectionReason reason) {
         if (step == Step.COMPLETING || step == Step.REJECTING) {
@@ -216,15 +261,42 @@ public class OrderPaymentSaga {
         }
         rejection = reason;
         enter(Step.REJECTING, at);
-        quantities.keySet().forEach(productId -> SagaCommands.send(
-                commandGateway, orderId, new ReleaseStockCommand(productId, orderId)));
+        for (String productId : quantities.keySet()) {
+            if (unitPrices.containsKey(productId)) {
+                undoing.add(Compensation.product(productId));
+            }
+            if (!refused.contains(productId)) {
+                sendUndo(Compensation.product(productId));
+            }
+        }
+        if (couponRedeemed) {
+            undoing.add(Compensation.COUPON);
+        }
         if (couponRequested) {
-            SagaCommands.send(commandGateway, orderId, new ReleaseCouponCommand(couponId, userId, orderId));
+            sendUndo(Compensation.COUPON);
         }
         if (debitRequested) {
-            SagaCommands.send(commandGateway, orderId, new RefundOrderCommand(userId, orderId));
+            undoing.add(Compensation.ACCOUNT);  // a debit may have gone through; the wallet exists, so its refund answers
+            sendUndo(Compensation.ACCOUNT);
         }
         SagaCommands.send(commandGateway, orderId, new RejectOrderCommand(orderId, reason));
+    }
+
+    private void sendUndo(String what) {
+        SagaCommands.send(commandGateway, orderId, Compensation.command(what, orderId, userId, couponId));
+    }
+
+    private void undone(String what) {
+        if (undoing.remove(what)) {
+            endWhenUndone();
+        }
+    }
+
+    private void endWhenUndone() {
+        if (rejected && undoing.isEmpty()) {
+            cancelDeadline();
+            SagaLifecycle.end();
+        }
     }
 
     private Money subtotal() {

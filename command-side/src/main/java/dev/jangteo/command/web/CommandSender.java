@@ -1,10 +1,13 @@
 package dev.jangteo.command.web;
 
+import dev.jangteo.command.web.idempotency.IdempotentAttempt;
+import dev.jangteo.command.web.idempotency.IdempotentEffects;
 import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
@@ -13,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,10 +35,13 @@ public class CommandSender {
 
     private final CommandGateway commandGateway;
     private final ConsistencyTokens consistencyTokens;
+    private final IdempotentEffects idempotentEffects;
 
-    CommandSender(CommandGateway commandGateway, ConsistencyTokens consistencyTokens) {
+    CommandSender(CommandGateway commandGateway, ConsistencyTokens consistencyTokens,
+                  IdempotentEffects idempotentEffects) {
         this.commandGateway = commandGateway;
         this.consistencyTokens = consistencyTokens;
+        this.idempotentEffects = idempotentEffects;
     }
 
     /** The header that carries the consistency token, on replies here and on requests to the query side. */
@@ -61,16 +68,26 @@ public class CommandSender {
         return new Sent<>(result, consistencyTokens.afterLastEventOf(aggregateId));
     }
 
-    /** What the handler answered, without a consistency token (one query fewer, for replies that carry none). */
+    /**
+     * What the handler answered, without a consistency token (one query fewer, for replies that carry none). Under an
+     * {@code Idempotency-Key} whose earlier attempt's command committed, what that command answered, without sending
+     * it again.
+     */
+    @SuppressWarnings("unchecked")
     public <R> R await(Object command, String aggregate, String aggregateId) {
+        Optional<IdempotentAttempt> attempt = IdempotentAttempt.current();
+        if (attempt.isPresent() && attempt.get().effect() != null) {
+            return (R) idempotentEffects.replay(attempt.get().effect());
+        }
         ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.getRequestAttributes();
         String correlationId = request == null ? null
                 : request.getRequest().getHeader(CommandMetadata.CORRELATION_HEADER);
-        String actingUser = ActingUser.subject();
+        MetaData metaData = CommandMetadata.of(correlationId, ActingUser.subject());
+        if (attempt.isPresent()) {
+            metaData = metaData.mergedWith(attempt.get().metaData());
+        }
         try {
-            return commandGateway.<R>send(GenericCommandMessage.asCommandMessage(command)
-                                                               .andMetaData(CommandMetadata.of(correlationId,
-                                                                                               actingUser)))
+            return commandGateway.<R>send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))
                                  .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | CompletionException e) {
             throw refusal(e.getCause(), aggregate, aggregateId);

@@ -1,6 +1,7 @@
 package dev.jangteo.command.web.idempotency;
 
 import dev.jangteo.command.web.CommandSender;
+import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.platform.web.BufferedBodyRequest;
 import dev.jangteo.platform.web.ErrorCodes;
 import dev.jangteo.platform.web.ProblemWriter;
@@ -32,6 +33,12 @@ import java.util.Optional;
  * {@code IDEMPOTENCY_KEY_IN_FLIGHT}. Answers a retry should not repeat (5xx, 429, 401) are not kept: the key is free
  * again. Keys belong to the authenticated user (the servlet principal; "anonymous" without one), so two users' keys
  * never meet. The row in PostgreSQL is the lock, which holds across command-side instances.
+ * <p>
+ * A crash between the command and the answer leaves the key in flight; the next retry takes it over as soon as the
+ * instance's heartbeat stops ({@link CommandInstance}). Whether the command committed is in the row itself, written
+ * in the command's transaction ({@link IdempotentEffects}): if it did, the retry answers from that effect without
+ * running the command again; if not, the retry runs it. Each run is fenced by its attempt id, so an instance that was
+ * only slow cannot commit the command after a retry took the key over.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -42,6 +49,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     static final String KEY_INVALID = "IDEMPOTENCY_KEY_INVALID";
     private static final int MAX_KEY_LENGTH = 255;
     private static final String ANONYMOUS = "anonymous";
+    private static final String IN_FLIGHT_DETAIL =
+            "A request with this " + KEY_HEADER + " is still being processed; retry later";
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
@@ -67,16 +76,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         String owner = ownerOf(request);
         String fingerprint = fingerprint(request);
-        Optional<IdempotencyRecord> existing;
+        Optional<IdempotentAttempt> attempt;
+        Optional<IdempotencyRecord> existing = Optional.empty();
         try {
-            if (store.claim(owner, key, fingerprint)) {
-                existing = Optional.empty();
-            } else {
+            attempt = store.claim(owner, key, fingerprint);
+            if (attempt.isEmpty()) {
                 existing = store.find(owner, key);
-                if (existing.isEmpty() && !store.claim(owner, key, fingerprint)) {
-                    // Released or expired between the claim and the look, and claimed again by another retry.
-                    inFlight(request, response);
-                    return;
+                if (existing.isEmpty()) {
+                    // Released or expired between the claim and the look: claim it afresh.
+                    attempt = store.claim(owner, key, fingerprint);
                 }
             }
         } catch (DataAccessException failure) {
@@ -86,8 +94,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                                 "A store is unavailable; nothing was changed. Retry later.");
             return;
         }
+        if (attempt.isPresent()) {
+            run(request, response, chain, attempt.get());
+            return;
+        }
         if (existing.isEmpty()) {
-            runFirst(request, response, chain, owner, key);
+            // Claimed again by another retry in the meantime.
+            inFlight(request, response);
             return;
         }
         IdempotencyRecord record = existing.get();
@@ -101,31 +114,52 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void runFirst(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String owner,
-                          String key) throws ServletException, IOException {
+    /**
+     * Runs the request under its attempt: the command it sends records its effect with the attempt (or, when an
+     * earlier attempt's command committed, is answered from that effect without running again), and a final answer is
+     * kept for retries.
+     */
+    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                     IdempotentAttempt attempt) throws ServletException, IOException {
+        attempt.bindTo(request);
+        if (attempt.effect() != null) {
+            response.setHeader(REPLAYED_HEADER, "true");  // answered from the earlier attempt's effect
+        }
         ContentCachingResponseWrapper caching = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
             chain.doFilter(request, caching);
             int status = caching.getStatus();
             if (isKept(status)) {
-                store.complete(owner, key, new StoredResponse(status, caching.getContentType(),
-                                                              caching.getHeader(HttpHeaders.LOCATION),
-                                                              caching.getHeader(CommandSender.CONSISTENCY_HEADER),
-                                                              caching.getContentAsByteArray()));
+                complete(attempt, new StoredResponse(status, caching.getContentType(),
+                                                     caching.getHeader(HttpHeaders.LOCATION),
+                                                     caching.getHeader(CommandSender.CONSISTENCY_HEADER),
+                                                     caching.getContentAsByteArray()));
                 kept = true;
             }
         } finally {
             if (!kept) {
-                release(owner, key);
+                release(attempt);
             }
             caching.copyBodyToResponse();
         }
     }
 
-    private void release(String owner, String key) {
+    /**
+     * Keeps the answer for retries. When the store fails here the caller still gets its answer; the key stays in
+     * flight, and a retry answers from the recorded effect (or, for a refusal, runs again once the key is free).
+     */
+    private void complete(IdempotentAttempt attempt, StoredResponse answer) {
         try {
-            store.release(owner, key);
+            store.complete(attempt, answer);
+        } catch (DataAccessException failure) {
+            log.warn("Cannot keep the answer under idempotency key {}: {}", attempt.key(), failure.toString());
+        }
+    }
+
+    private void release(IdempotentAttempt attempt) {
+        try {
+            store.release(attempt);
         } catch (DataAccessException failure) {
             // The key stays in flight until the in-flight timeout lets a retry take it over.
             log.warn("Cannot release idempotency key: {}", failure.toString());
@@ -139,8 +173,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private static void inFlight(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-        ProblemWriter.write(request, response, HttpStatus.CONFLICT, KEY_IN_FLIGHT,
-                            "A request with this " + KEY_HEADER + " is still being processed; retry later");
+        ProblemWriter.write(request, response, HttpStatus.CONFLICT, KEY_IN_FLIGHT, IN_FLIGHT_DETAIL);
+    }
+
+    /** The refusal of a command whose request lost its key to a retry that took it over: the retry answers. */
+    static ApiException inFlightRefusal() {
+        return new ApiException(HttpStatus.CONFLICT, KEY_IN_FLIGHT, IN_FLIGHT_DETAIL);
     }
 
     private static void replay(StoredResponse stored, HttpServletResponse response) throws IOException {

@@ -1,16 +1,20 @@
 package dev.jangteo.command.web.idempotency;
 
+import dev.jangteo.command.web.idempotency.IdempotentAttempt.RecordedEffect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The idempotency keys in PostgreSQL. Every statement is a single auto-committed one: the insert that claims a key
  * is visible to every command-side instance at once, and its primary key lets exactly one of two concurrent claims
- * win. Times are the database's, so instances with skewed clocks agree on expiry.
+ * win. Times are the database's, so instances with skewed clocks agree on expiry. Each claim gets a new attempt id;
+ * completing, releasing and recording an effect ({@link IdempotentEffects}) only touch the row while it still
+ * carries that attempt.
  */
 @Component
 class IdempotencyStore {
@@ -19,30 +23,54 @@ class IdempotencyStore {
 
     private final JdbcTemplate jdbc;
     private final IdempotencyProperties properties;
+    private final CommandInstance instance;
 
-    IdempotencyStore(JdbcTemplate jdbc, IdempotencyProperties properties) {
+    IdempotencyStore(JdbcTemplate jdbc, IdempotencyProperties properties, CommandInstance instance) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.instance = instance;
     }
 
     /**
-     * Claims {@code key} for a new request: true when this call inserted it, or took over an expired record or one
-     * left in flight past the in-flight timeout by an instance that never answered.
+     * Claims {@code key} for a run of the request: a new attempt when this call inserted the key or took over an
+     * expired record, or took over a record in flight whose run can no longer answer: its command already committed
+     * (the attempt carries that effect), its instance stopped beating (not this one: a heartbeat that could not get
+     * a connection under load does not make this instance give up its own runs), or it outlived the in-flight
+     * timeout. Empty
+     * when the key belongs to a run still going, to another request, or holds a response.
      */
-    boolean claim(String owner, String key, String fingerprint) {
-        int inserted = jdbc.update("INSERT INTO " + TABLE + " (owner, idempotency_key, fingerprint, expires_at)"
-                                           + " VALUES (?, ?, ?, now() + ?::interval) ON CONFLICT DO NOTHING",
-                                   owner, key, fingerprint, interval(properties.retention().toMillis()));
-        if (inserted == 1) {
-            return true;
+    Optional<IdempotentAttempt> claim(String owner, String key, String fingerprint) {
+        UUID attempt = UUID.randomUUID();
+        String retention = interval(properties.retention().toMillis());
+        int inserted = jdbc.update("INSERT INTO " + TABLE + " (owner, idempotency_key, fingerprint, expires_at,"
+                                           + " attempt, instance_id) VALUES (?, ?, ?, now() + ?::interval, ?, ?)"
+                                           + " ON CONFLICT DO NOTHING",
+                                   owner, key, fingerprint, retention, attempt, instance.id());
+        if (inserted == 1 || jdbc.update(
+                "UPDATE " + TABLE + " SET fingerprint = ?, started_at = now(), expires_at = now() + ?::interval,"
+                        + " response_status = NULL, content_type = NULL, location = NULL, consistency_token = NULL,"
+                        + " response_body = NULL, effect_recorded = false, effect_type = NULL, effect_body = NULL,"
+                        + " attempt = ?, instance_id = ? WHERE owner = ? AND idempotency_key = ? AND expires_at < now()",
+                fingerprint, retention, attempt, instance.id(), owner, key) == 1) {
+            return Optional.of(new IdempotentAttempt(owner, key, fingerprint, attempt, null));
         }
-        return jdbc.update("UPDATE " + TABLE + " SET fingerprint = ?, started_at = now(),"
-                                   + " expires_at = now() + ?::interval, response_status = NULL, content_type = NULL,"
-                                   + " location = NULL, consistency_token = NULL, response_body = NULL"
-                                   + " WHERE owner = ? AND idempotency_key = ? AND (expires_at < now()"
-                                   + " OR (response_status IS NULL AND started_at < now() - ?::interval))",
-                           fingerprint, interval(properties.retention().toMillis()), owner, key,
-                           interval(properties.inFlightTimeout().toMillis())) == 1;
+        List<IdempotentAttempt> takenOver = jdbc.query(
+                "UPDATE " + TABLE + " k SET attempt = ?, instance_id = ?, started_at = now()"
+                        + " WHERE owner = ? AND idempotency_key = ? AND fingerprint = ? AND response_status IS NULL"
+                        + " AND expires_at >= now() AND (effect_recorded OR started_at < now() - ?::interval"
+                        + " OR instance_id IS NULL OR (instance_id <> ? AND NOT EXISTS (SELECT 1"
+                        + " FROM command_side.command_instance i WHERE i.instance_id = k.instance_id"
+                        + " AND i.heartbeat_at >= now() - ?::interval)))"
+                        + " RETURNING effect_recorded, effect_type, effect_body",
+                (row, i) -> new IdempotentAttempt(
+                        owner, key, fingerprint, attempt,
+                        row.getBoolean("effect_recorded")
+                                ? new RecordedEffect(row.getString("effect_type"), row.getString("effect_body"))
+                                : null),
+                attempt, instance.id(), owner, key, fingerprint,
+                interval(properties.inFlightTimeout().toMillis()), instance.id(),
+                interval(properties.instanceTimeout().toMillis()));
+        return takenOver.stream().findFirst();
     }
 
     Optional<IdempotencyRecord> find(String owner, String key) {
@@ -59,17 +87,23 @@ class IdempotencyStore {
         return records.stream().findFirst();
     }
 
-    void complete(String owner, String key, StoredResponse response) {
+    void complete(IdempotentAttempt attempt, StoredResponse response) {
         jdbc.update("UPDATE " + TABLE + " SET response_status = ?, content_type = ?, location = ?,"
-                            + " consistency_token = ?, response_body = ? WHERE owner = ? AND idempotency_key = ?",
+                            + " consistency_token = ?, response_body = ?"
+                            + " WHERE owner = ? AND idempotency_key = ? AND attempt = ?",
                     response.status(), response.contentType(), response.location(), response.consistencyToken(),
-                    response.body(), owner, key);
+                    response.body(), attempt.owner(), attempt.key(), attempt.attempt());
     }
 
-    /** Gives the key back: the outcome was one to retry (5xx, 429, 401), so the retry must run again. */
-    void release(String owner, String key) {
-        jdbc.update("DELETE FROM " + TABLE + " WHERE owner = ? AND idempotency_key = ? AND response_status IS NULL",
-                    owner, key);
+    /**
+     * Gives the key back: the outcome was one to retry (5xx, 429, 401), so the retry must run again. Not when the
+     * command took effect after all (a timeout that committed): the key stays, and the retry answers from the effect.
+     * Waits for a command still holding the row in its transaction, and sees what it committed.
+     */
+    void release(IdempotentAttempt attempt) {
+        jdbc.update("DELETE FROM " + TABLE + " WHERE owner = ? AND idempotency_key = ? AND attempt = ?"
+                            + " AND response_status IS NULL AND NOT effect_recorded",
+                    attempt.owner(), attempt.key(), attempt.attempt());
     }
 
     /** Every instance runs this; deleting what another already deleted is harmless. */
