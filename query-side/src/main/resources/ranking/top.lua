@@ -1,12 +1,17 @@
 -- The top N of one ranking with everything an answer needs, in one round trip.
 -- KEYS[1] the ranked sorted set, KEYS[2] the other figure's set of the same period,
 -- KEYS[3] product names, KEYS[4] product categories (hashes by product id)
+-- KEYS[5] the marker that says the keys hold the whole history (RankingStore)
 -- ARGV[1] N
 -- Returns product id, ranked score, other score, name, category for each product (nil where missing), in no
--- particular order: the caller sorts by score, then product id.
+-- particular order: the caller sorts by score, then product id. Returns {'lost'} when the marker is missing: Redis
+-- lost the keys, and an empty ranking from it would be wrong, not empty.
 --
 -- Ties are broken by product id ascending. ZREVRANGE orders equal scores by descending member, so at the cut-off
 -- score the lowest ids are fetched with ZRANGE BYSCORE (ascending member) instead.
+if redis.call('EXISTS', KEYS[5]) == 0 then
+    return {'lost'}
+end
 local limit = tonumber(ARGV[1])
 local top = redis.call('ZREVRANGE', KEYS[1], 0, limit - 1, 'WITHSCORES')
 local count = #top / 2

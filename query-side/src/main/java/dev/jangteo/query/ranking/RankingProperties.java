@@ -10,9 +10,11 @@ import java.time.Duration;
  * @param retention      how long after a period ends its Redis keys live; older periods answer from PostgreSQL
  * @param writeTimeout   how long the projection's writes may wait for Redis (queries: spring.data.redis.timeout)
  * @param circuitBreaker when queries stop asking Redis and answer from PostgreSQL
+ * @param checkInterval  how often Redis is checked for having lost the rankings (then they are rebuilt)
  */
 @ConfigurationProperties("jangteo.rankings")
-record RankingProperties(Duration retention, Duration writeTimeout, CircuitBreaker circuitBreaker) {
+record RankingProperties(Duration retention, Duration writeTimeout, CircuitBreaker circuitBreaker,
+                         Duration checkInterval) {
 
     /**
      * @param failureRate   percentage of failed calls among the last {@code window} that opens the breaker

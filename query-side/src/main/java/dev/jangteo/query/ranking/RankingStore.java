@@ -40,6 +40,8 @@ class RankingStore {
     private static final Period[] PERIODS = {Period.DAILY, Period.WEEKLY, Period.MONTHLY};
     private static final int KEYS_PER_CHANGE = 7;
     private static final int UNLINK_CHUNK = 500;
+    /** What {@code top.lua} answers when the marker is missing. */
+    private static final List<String> LOST = List.of("lost");
 
     private final StringRedisTemplate redis;
     private final StringRedisTemplate writes;
@@ -131,12 +133,19 @@ class RankingStore {
     record Ranked(String productId, long figure, long other, String name, String category) {
     }
 
-    /** The top {@code limit} products of a period by {@code figure}, ties broken by product id. */
+    /**
+     * The top {@code limit} products of a period by {@code figure}, ties broken by product id.
+     *
+     * @throws RankingsLostException when the keys no longer hold the whole history (the marker is gone)
+     */
     List<Ranked> top(Period period, LocalDate date, Figure figure, int limit) {
         List<String> scriptKeys = List.of(live.ranking(figure, period, date),
                                           live.ranking(figure.other(), period, date),
-                                          live.names(), live.categories());
+                                          live.names(), live.categories(), live.complete());
         List<?> reply = redis.execute(topScript, scriptKeys, Integer.toString(limit));
+        if (reply != null && reply.equals(LOST)) {
+            throw new RankingsLostException();
+        }
         List<Ranked> ranked = new ArrayList<>();
         for (int i = 0; reply != null && i + 4 < reply.size(); i += 5) {
             ranked.add(new Ranked((String) reply.get(i), whole(reply.get(i + 1)), whole(reply.get(i + 2)),

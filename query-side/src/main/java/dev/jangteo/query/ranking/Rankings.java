@@ -19,14 +19,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Answers a ranking from Redis when it can and from PostgreSQL when it cannot, with the same items in the same
- * order either way. Redis answers only when its rankings are current ({@link RankingFreshness}) and the period is
- * still kept there; its calls go through a circuit breaker, so while Redis is down a query costs a permission
+ * order either way. Redis answers only when its rankings are current ({@link RankingFreshness}), it still holds the
+ * whole history (the marker is there, checked in the same script call as the ranking) and the period is still kept
+ * there; its calls go through a circuit breaker, so while Redis is down a query costs a permission
  * check, not a timeout.
  */
 @Service
 class Rankings {
 
     private static final Logger log = LoggerFactory.getLogger(Rankings.class);
+    /** The reason given while Redis lacks the marker of a complete history (it restarted empty). */
+    static final String LOST = "redis_lost";
 
     enum Source {
         REDIS, DATABASE;
@@ -85,6 +88,10 @@ class Rankings {
                     List<RankingStore.Ranked> ranked = store.top(period, date, figure, limit);
                     breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                     return ranking(period, date, figure, Source.REDIS, ranked);
+                } catch (RankingStore.RankingsLostException e) {
+                    // Redis answered, it just no longer holds the history: not a fault of Redis for the breaker.
+                    breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                    reason = LOST;
                 } catch (RuntimeException e) {
                     breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
                     queryErrors.increment();
@@ -111,6 +118,9 @@ class Rankings {
     Map<String, Object> status() {
         String reason = freshness.staleReason();
         CircuitBreaker.State state = breaker.getState();
+        if (reason == null && state != CircuitBreaker.State.OPEN) {
+            reason = holdsHistory();
+        }
         boolean redis = reason == null && state != CircuitBreaker.State.OPEN;
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("source", (redis ? Source.REDIS : Source.DATABASE).label());
@@ -118,6 +128,15 @@ class Rankings {
         status.put("circuitBreaker", state.name());
         status.put("rebuilding", freshness.rebuilding());
         return status;
+    }
+
+    /** Null when Redis holds the whole history (the marker is there), else why not. */
+    private String holdsHistory() {
+        try {
+            return store.complete() ? null : LOST;
+        } catch (RuntimeException e) {
+            return "redis_error";
+        }
     }
 
     private static Ranking ranking(Period period, LocalDate date, Figure figure, Source source,

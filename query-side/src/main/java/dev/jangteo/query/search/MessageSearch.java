@@ -1,6 +1,7 @@
 package dev.jangteo.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
@@ -8,6 +9,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.jangteo.platform.web.ApiException;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -20,6 +22,10 @@ import java.util.List;
  * PostgreSQL at query time), so leaving or joining a room changes what a search sees at once, without touching a
  * single document. The text is matched in three analyses at once (Korean morphology, English stemming, and the
  * standard analyzer for mixed script); every query term must occur in one of them. Relevance first, then newest.
+ * <p>
+ * There is no second source to fall back on while the index is rebuilt after a loss: PostgreSQL holds the
+ * messages, but not their Korean and English analyses, so it would match and rank differently, and its answer
+ * would look like the right one. Such a search answers 503 SEARCH_REBUILDING with Retry-After instead.
  */
 @Service
 class MessageSearch {
@@ -33,6 +39,8 @@ class MessageSearch {
      * the answer says 10,000 (hasMore stays right).
      */
     static final int TOTAL_LIMIT = 10_000;
+    static final String REBUILDING = "SEARCH_REBUILDING";
+    private static final int NOT_FOUND = 404;
 
     private final ElasticsearchClient client;
     private final MessageIndex index;
@@ -56,7 +64,32 @@ class MessageSearch {
         }
     }
 
+    /**
+     * @throws ApiException 503 SEARCH_REBUILDING while the index is rebuilt after Elasticsearch lost it: an answer
+     *                      from it would miss messages and look complete
+     */
     Page search(Criteria criteria) throws IOException {
+        if (!index.targets().searchable()) {
+            throw rebuilding();
+        }
+        try {
+            return find(criteria);
+        } catch (ElasticsearchException e) {
+            if (e.status() == NOT_FOUND) {
+                // The index went away since the last look: find out what is left before the next search.
+                index.forget();
+                throw rebuilding();
+            }
+            throw e;
+        }
+    }
+
+    private static ApiException rebuilding() {
+        return ApiException.unavailable(REBUILDING, "The message index is being rebuilt from the events after "
+                + "Elasticsearch lost it; until it holds every message a search would miss some. Retry later.");
+    }
+
+    private Page find(Criteria criteria) throws IOException {
         Query rooms = Query.of(q -> q.terms(t -> t.field("roomId").terms(v -> v.value(
                 criteria.roomIds().stream().map(FieldValue::of).toList()))));
         List<Query> filters = new ArrayList<>(List.of(rooms));

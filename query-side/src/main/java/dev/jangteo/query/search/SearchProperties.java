@@ -10,7 +10,8 @@ import java.time.Duration;
  *                            Elasticsearch never meet
  * @param connectTimeout      to open a connection to Elasticsearch
  * @param socketTimeout       to wait for an answer
- * @param switchCheckInterval how often a rebuild is checked for having caught up
+ * @param switchCheckInterval how often a rebuild is checked for having caught up, and the index for having been
+ *                            lost (then a rebuild starts)
  */
 @ConfigurationProperties("jangteo.search")
 public record SearchProperties(String url, String indexPrefix, Duration connectTimeout, Duration socketTimeout,

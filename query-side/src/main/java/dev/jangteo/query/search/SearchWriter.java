@@ -25,6 +25,10 @@ import java.util.Map;
  * says "try again" (Elasticsearch unreachable, 429, 5xx) fails the batch, so the processor rolls its token back and
  * retries with back-off: no event is ever skipped for an outage. A document Elasticsearch refuses for good (4xx) is
  * a poison: logged and counted in {@code jangteo.search.rejected}, and the batch goes on.
+ * <p>
+ * Writes name the aliases and require them ({@code require_alias}): a write to an index that has just vanished
+ * would otherwise create it anew with guessed mappings. A missing alias fails the batch like an outage, so it waits
+ * for the rebuild ({@link IndexSwitcher}) instead of being dropped.
  */
 @Component
 class SearchWriter {
@@ -32,6 +36,7 @@ class SearchWriter {
     private static final Logger log = LoggerFactory.getLogger(SearchWriter.class);
     private static final int CONFLICT = 409;
     private static final int NOT_FOUND = 404;
+    private static final String INDEX_NOT_FOUND = "index_not_found_exception";
 
     private final ElasticsearchClient client;
     private final MessageIndex index;
@@ -50,19 +55,25 @@ class SearchWriter {
             return;
         }
         try {
-            MessageIndex.Targets targets = batch.shadowIndex() == null
-                    ? index.targets() : new MessageIndex.Targets(batch.shadowIndex(), batch.shadowIndex());
-            Map<String, MessageDocument> current = currentDocuments(targets.build(), batch);
-            BulkRequest.Builder bulk = new BulkRequest.Builder();
+            boolean shadow = batch.shadowIndex() != null;
+            MessageIndex.Targets targets = shadow ? null : index.targets();
+            if (targets != null && targets.lost()) {
+                throw new IllegalStateException("The message index is lost; the batch waits for its rebuild");
+            }
+            String build = shadow ? batch.shadowIndex() : index.writeAlias();
+            // While rebuilding, live changes go to the index searches read too (none while a lost index is rebuilt).
+            String live = targets != null && targets.rebuilding() && targets.searchable() ? index.readAlias() : null;
+            Map<String, MessageDocument> current = currentDocuments(build, batch);
+            BulkRequest.Builder bulk = new BulkRequest.Builder().requireAlias(!shadow);
             int operations = 0;
             for (SearchBatch.Change change : batch.changes()) {
                 SearchBatch.Change resolved = resolve(change, current);
                 if (resolved == null) {
                     continue;
                 }
-                operations += add(bulk, targets.build(), resolved);
-                if (targets.rebuilding() && resolved.live()) {
-                    operations += add(bulk, targets.live(), resolved);
+                operations += add(bulk, build, resolved);
+                if (live != null && resolved.live()) {
+                    operations += add(bulk, live, resolved);
                 }
             }
             if (operations > 0) {
@@ -122,10 +133,11 @@ class SearchWriter {
         }
         List<BulkResponseItem> retry = new ArrayList<>();
         for (BulkResponseItem item : response.items()) {
-            if (item.error() == null || item.status() == CONFLICT || item.status() == NOT_FOUND) {
+            boolean indexGone = item.error() != null && INDEX_NOT_FOUND.equals(item.error().type());
+            if (!indexGone && (item.error() == null || item.status() == CONFLICT || item.status() == NOT_FOUND)) {
                 continue;
             }
-            if (item.status() == 429 || item.status() >= 500) {
+            if (indexGone || item.status() == 429 || item.status() >= 500) {
                 retry.add(item);
             } else {
                 rejected.increment();
@@ -134,6 +146,7 @@ class SearchWriter {
             }
         }
         if (!retry.isEmpty()) {
+            index.forget();
             BulkResponseItem first = retry.getFirst();
             throw new IllegalStateException("Elasticsearch could not take " + retry.size() + " operations now ("
                                                     + first.status() + " " + first.error().reason()

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PeriodTest {
 
     private final RankingKeys keys = new RankingKeys("it:", new SalesProperties(ZoneId.of("Asia/Seoul")),
-                                                     new RankingProperties(Duration.ofDays(40), Duration.ofSeconds(5), null));
+                                                     new RankingProperties(Duration.ofDays(40), Duration.ofSeconds(5),
+                                                                           null, null));
 
     @Test
     void canPlaceTheLastDaysOfAYearInTheIsoWeekOfTheNextYearOrTheLast() {
@@ -69,7 +70,7 @@ class PeriodTest {
     @Test
     void canEscapeGlobCharactersOfThePrefixInTheScanPattern() {
         RankingKeys odd = new RankingKeys("a*b?[c]:", new SalesProperties(ZoneId.of("Asia/Seoul")),
-                                          new RankingProperties(Duration.ofDays(1), Duration.ofSeconds(5), null));
+                                          new RankingProperties(Duration.ofDays(1), Duration.ofSeconds(5), null, null));
 
         assertThat(odd.everyKey()).isEqualTo("a\\*b\\?\\[c\\]:ranking:*");
     }

@@ -43,6 +43,7 @@ public abstract class QuerySideStack {
         registry.add("spring.datasource.username", () -> TestDatabase.USER);
         registry.add("spring.datasource.password", () -> TestDatabase.PASSWORD);
         registry.add("jangteo.redis.key-prefix", TestDatabase::keyPrefix);
+        registry.add("jangteo.search.index-prefix", TestDatabase::indexPrefix);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
     }
 

@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * A database of its own for one test class on the local PostgreSQL, with the command side's event store and key
  * store schemas (the query side only reads them; its own schema comes from its Flyway migrations). Dropped after the
- * class, so re-runs need no cleanup. Registered before Spring's extension, so the database outlives the application context.
+ * class with the class's Redis keys and Elasticsearch indices, so re-runs need no cleanup. Registered before
+ * Spring's extension, so the database outlives the application context.
  */
 public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
@@ -58,10 +59,17 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         return current + ":";
     }
 
+    /** The Elasticsearch index prefix of the current test class: its database name (index names take no colon). */
+    static String indexPrefix() {
+        url();
+        return current + "-";
+    }
+
     @Override
     public void afterAll(ExtensionContext context) {
         admin("DROP DATABASE IF EXISTS " + current + " WITH (FORCE)");
         RedisKeys.delete(keyPrefix());
+        SearchIndices.delete(indexPrefix());
         current = null;
     }
 
