@@ -20,8 +20,9 @@ class EventStoreHead {
 
     /** The highest global index, -1 for an empty store. */
     long head() {
-        Long head = jdbc.sql("SELECT max(global_index) FROM " + EventTables.EVENTS).query(Long.class).single();
-        return head == null ? -1 : head;
+        // coalesce: JdbcClient's single() refuses the NULL that max() gives for an empty table.
+        return jdbc.sql("SELECT coalesce(max(global_index), -1) FROM " + EventTables.EVENTS).query(Long.class)
+                   .single();
     }
 
     Optional<Instant> timeOf(long position) {

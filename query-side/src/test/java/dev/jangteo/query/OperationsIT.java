@@ -1,0 +1,56 @@
+package dev.jangteo.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.api.chat.RoomCreatedEvent;
+import dev.jangteo.query.support.Ids;
+import dev.jangteo.query.support.QuerySideStack;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What operators and Prometheus see: the gauges say what the admin and audit endpoints say. */
+class OperationsIT extends QuerySideStack {
+
+    @Test
+    void canScrapeTheLagAndDeadLettersOfEveryGroupTheAdminEndpointsShow() {
+        JsonNode processors = http.get("/api/admin/processors").body().path("processors");
+        JsonNode queues = http.get("/api/admin/dead-letters").body().path("groups");
+        assertThat(processors).isNotEmpty();
+        assertThat(queues).isNotEmpty();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String scrape = scrape();
+            for (JsonNode processor : processors) {
+                String group = processor.path("name").asText();
+                assertThat(scrape).contains("jangteo_processor_lag_events{application=\"query-side\",group=\""
+                                                    + group + "\"}");
+            }
+            for (JsonNode queue : queues) {
+                assertThat(scrape).contains("jangteo_dead_letters{application=\"query-side\",group=\""
+                                                    + queue.path("group").asText() + "\"} "
+                                                    + queue.path("letters").asLong());
+            }
+        });
+    }
+
+    @Test
+    void canScrapeTheSealChainAsTheAuditEndpointShowsIt() {
+        String room = Ids.of("room");
+        long last = history.append("Room", room, new RoomCreatedEvent(room, "Sealed", null, "kim"));
+        await().atMost(Duration.ofSeconds(30))
+               .until(() -> http.get("/api/audit/seal").body().path("sealedPosition").asLong() >= last);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(scrape())
+                .contains("jangteo_audit_seal_behind_events{application=\"query-side\"} 0")
+                .contains("jangteo_audit_seal_lag_seconds{application=\"query-side\"} 0")
+                .contains("jangteo_audit_seal_verified{application=\"query-side\"} 1"));
+    }
+
+    /** As Prometheus scrapes: without a token. */
+    private String scrape() {
+        return http.anonymous().text("/actuator/prometheus", "text/plain");
+    }
+}
