@@ -2,17 +2,37 @@ package dev.jangteo.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jangteo.api.chat.RoomCreatedEvent;
+import dev.jangteo.query.support.AlertRules;
 import dev.jangteo.query.support.Ids;
 import dev.jangteo.query.support.QuerySideStack;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What operators and Prometheus see: the gauges say what the admin and audit endpoints say. */
+/**
+ * What operators and Prometheus see: every metric an alert rule reads is emitted, and the gauges say what the admin
+ * and audit endpoints say.
+ */
 class OperationsIT extends QuerySideStack {
+
+    @Test
+    void canScrapeEveryMetricTheAlertRulesRead() {
+        Set<String> names = AlertRules.metricNames();
+        assertThat(names).as("metric names in %s", AlertRules.FOLDER.toAbsolutePath())
+                         .contains("jangteo_processor_lag_seconds", "hikaricp_connections_active",
+                                   "http_server_requests_seconds_bucket");
+        // A request that finished before the scrape puts http_server_requests in it.
+        http.get("/api/admin/processors");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(
+                () -> assertThat(missing(names, scrape())).as("metrics the alert rules read but the app does not emit")
+                                                          .isEmpty());
+    }
 
     @Test
     void canScrapeTheLagAndDeadLettersOfEveryGroupTheAdminEndpointsShow() {
@@ -47,6 +67,14 @@ class OperationsIT extends QuerySideStack {
                 .contains("jangteo_audit_seal_behind_events{application=\"query-side\"} 0")
                 .contains("jangteo_audit_seal_lag_seconds{application=\"query-side\"} 0")
                 .contains("jangteo_audit_seal_verified{application=\"query-side\"} 1"));
+    }
+
+    private static Set<String> missing(Set<String> names, String scrape) {
+        Set<String> missing = new TreeSet<>(names);
+        scrape.lines().filter(line -> !line.startsWith("#"))
+              .map(line -> line.split("[{ ]", 2)[0])
+              .forEach(missing::remove);
+        return missing;
     }
 
     /** As Prometheus scrapes: without a token. */
