@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What operators and Prometheus see: every metric an alert rule reads is emitted, and the gauges say what the admin
- * and audit endpoints say.
+ * What operators and Prometheus see: every metric an alert rule reads is emitted, the gauges say what the admin and
+ * audit endpoints say, and the health endpoint shows its components to an ADMIN only.
  */
 class OperationsIT extends QuerySideStack {
 
@@ -67,6 +67,24 @@ class OperationsIT extends QuerySideStack {
                 .contains("jangteo_audit_seal_behind_events{application=\"query-side\"} 0")
                 .contains("jangteo_audit_seal_lag_seconds{application=\"query-side\"} 0")
                 .contains("jangteo_audit_seal_verified{application=\"query-side\"} 1"));
+    }
+
+    @Test
+    void cannotSeeHealthComponentsWithoutAnAdminToken() {
+        JsonNode anonymous = http.anonymous().get("/actuator/health").body();
+        JsonNode analyst = http.withRoles("ana", "ANALYST").get("/actuator/health").body();
+
+        assertThat(anonymous.path("status").asText()).isNotBlank();
+        assertThat(anonymous.has("components")).as("%s", anonymous).isFalse();
+        assertThat(analyst.has("components")).as("%s", analyst).isFalse();
+    }
+
+    @Test
+    void canSeeHealthComponentsAsAnAdmin() {
+        JsonNode admin = http.withRoles("operator", "ADMIN").get("/actuator/health").body();
+
+        assertThat(admin.path("components").has("db")).as("%s", admin).isTrue();
+        assertThat(admin.path("components").has("rankings")).as("%s", admin).isTrue();
     }
 
     private static Set<String> missing(Set<String> names, String scrape) {
