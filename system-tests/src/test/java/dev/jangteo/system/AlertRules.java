@@ -1,4 +1,4 @@
-package dev.jangteo.query.support;
+package dev.jangteo.system;
 
 import org.yaml.snakeyaml.Yaml;
 
@@ -20,10 +20,10 @@ import java.util.stream.Stream;
  * expressions: what is left once strings, label matchers, ranges and grouping clauses are removed, minus functions,
  * keywords and the series Prometheus makes itself ({@code up}, {@code ALERTS}, {@code scrape_*}).
  */
-public final class AlertRules {
+final class AlertRules {
 
     /** Maven runs the tests in the module's folder; the rules are the repository's. */
-    public static final Path FOLDER = Path.of("..", "monitoring", "prometheus", "rules");
+    static final Path FOLDER = Path.of("..", "monitoring", "prometheus", "rules");
 
     private static final Pattern STRINGS = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`");
     private static final Pattern MATCHERS = Pattern.compile("\\{[^}]*}");
@@ -39,7 +39,7 @@ public final class AlertRules {
     }
 
     /** Every metric name the rules of {@link #FOLDER} read. */
-    public static Set<String> metricNames() {
+    static Set<String> metricNames() {
         Set<String> names = new TreeSet<>();
         try (Stream<Path> files = Files.list(FOLDER)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".yml")).toList()) {

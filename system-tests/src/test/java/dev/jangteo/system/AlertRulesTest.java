@@ -1,4 +1,4 @@
-package dev.jangteo.query.support;
+package dev.jangteo.system;
 
 import org.junit.jupiter.api.Test;
 
