@@ -230,6 +230,13 @@ class AccessMatrixIT {
                         raw(HttpRequest.newBuilder(app).GET(), null).statusCode()).isEqualTo(200)));
             }
         }
+        for (URI app : List.of(c("/actuator/health"), q("/actuator/health"))) {
+            tests.add(DynamicTest.dynamicTest("GET " + app + " shows its components to an admin only", () -> {
+                assertThat(Http.get(app, null).body().has("components")).isFalse();
+                assertThat(Http.get(app, Tokens.analyst()).body().has("components")).isFalse();
+                assertThat(Http.get(app, Tokens.admin()).body().path("components").has("db")).isTrue();
+            }));
+        }
         tests.add(test("GET /actuator/metrics without a token", () -> Http.get(q("/actuator/metrics"), null),
                        unauthenticated()));
         tests.add(test("GET /actuator/metrics as an analyst", () -> Http.get(c("/actuator/metrics"),

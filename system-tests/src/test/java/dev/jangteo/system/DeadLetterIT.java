@@ -52,6 +52,26 @@ class DeadLetterIT {
     }
 
     @Test
+    void canCountTheLettersForPrometheusAsTheApiDoes() throws Exception {
+        String ghost = "ghost-" + UUID.randomUUID();
+        appendClaimOnUndefinedCoupon(ghost, 0, "counted");
+        awaitSequence(ghost, 1);
+
+        // The gauge follows within a metrics refresh (jangteo.metrics.refresh-interval).
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            long letters = 0;
+            for (JsonNode queue : Http.get(stack.query().resolve("/api/admin/dead-letters")).body().get("groups")) {
+                if (queue.get("group").asText().equals("coupons")) {
+                    letters = queue.get("letters").asLong();
+                }
+            }
+            assertThat(letters).isPositive();
+            assertThat(Prometheus.scrape(stack.query()))
+                    .contains("jangteo_dead_letters{application=\"query-side\",group=\"coupons\"} " + letters + ".0");
+        });
+    }
+
+    @Test
     void canShowLaterEventsOfTheSameAggregateWaitingBehindTheFirstLetter() throws Exception {
         String ghost = "ghost-" + UUID.randomUUID();
         appendClaimOnUndefinedCoupon(ghost, 0, "first");

@@ -7,9 +7,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -99,7 +96,8 @@ class RankingOutageIT {
             redis.cut();
             await().atMost(Duration.ofSeconds(30))
                    .until(() -> !sources.isEmpty() && sources.getLast().equals("database"));
-            health = Http.get(query.resolve("/actuator/health")).body();
+            // Health components are shown to operators only.
+            health = Http.get(query.resolve("/actuator/health"), Tokens.admin()).body();
             readiness = Http.get(query.resolve("/actuator/health/readiness")).status();
             cancelled = cancelSomePaid(orders, command, query);
             pauseUntil(start.plus(OUTAGE_ENDS));
@@ -132,7 +130,7 @@ class RankingOutageIT {
                 assertThat(items(query, ranking + "&source=database", "database")).isEqualTo(expected);
             }
         }
-        assertThat(prometheus(query)).contains("jangteo_rankings_fallbacks_total{", "reason=\"processor_failing\"",
+        assertThat(Prometheus.scrape(query)).contains("jangteo_rankings_fallbacks_total{", "reason=\"processor_failing\"",
                                                "jangteo_rankings_redis_errors_total{", "operation=\"apply\"",
                                                "jangteo_rankings_update_lag_seconds_count");
     }
@@ -154,7 +152,7 @@ class RankingOutageIT {
         for (int i = 0; i < 30; i++) {
             sources.add(Shop.get(query, path).path("source").asText());
         }
-        String metrics = prometheus(query);
+        String metrics = Prometheus.scrape(query);
         redis.restore();
 
         assertThat(sources).containsOnly("database");
@@ -223,13 +221,6 @@ class RankingOutageIT {
                               + item.path("quantity").asLong() + " " + item.path("revenue").asLong());
         }
         return items;
-    }
-
-    private static String prometheus(URI query) throws IOException, InterruptedException {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(query.resolve("/actuator/prometheus")).build(),
-                               HttpResponse.BodyHandlers.ofString()).body();
-        }
     }
 
     /** The load's timeline: the outage starts and ends at fixed offsets from its start. */

@@ -67,6 +67,8 @@ public class SecurityConfiguration {
             .authorizeHttpRequests(rules -> {
                 // Error and async dispatches continue a request that was already authorized.
                 rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
+                // Health answers anyone with its status; its components only an ADMIN (management.endpoint.health).
+                // Prometheus scrapes without a token: deployments keep /actuator/prometheus off public networks.
                 rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                       "/actuator/prometheus").permitAll();
                 // The metrics browser names every meter and its tags: operators only.

@@ -1,6 +1,8 @@
 package dev.jangteo.query.audit;
 
 import dev.jangteo.platform.eventstore.EventTables;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,14 +43,19 @@ class Sealer implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final SealProperties properties;
     private final GapWatch gaps;
+    private final Counter failures;
     private ScheduledExecutorService executor;
 
-    Sealer(SealChain chain, JdbcClient jdbc, PlatformTransactionManager transactions, SealProperties properties) {
+    Sealer(SealChain chain, JdbcClient jdbc, PlatformTransactionManager transactions, SealProperties properties,
+           MeterRegistry meters) {
         this.chain = chain;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
         this.gaps = new GapWatch(properties.gapGrace(), Clock.systemUTC());
+        this.failures = Counter.builder("jangteo.audit.seal.failures")
+                               .description("Sealing batches that failed (and were retried)")
+                               .register(meters);
     }
 
     @Override
@@ -86,6 +93,7 @@ class Sealer implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             // PostgreSQL unreachable, or a race with another instance: the chain is as the last commit left it.
+            failures.increment();
             log.warn("Sealing stopped at a batch, retrying: {}", e.toString());
         }
     }

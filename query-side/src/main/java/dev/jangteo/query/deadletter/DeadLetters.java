@@ -40,12 +40,8 @@ class DeadLetters {
 
     /** Every group with a dead-letter queue, empty ones included. */
     List<DeadLetterView.Queue> all() {
-        TreeSet<String> groups = new TreeSet<>();
-        processing.eventProcessors().keySet().stream()
-                  .filter(group -> processing.deadLetterQueue(group).isPresent())
-                  .forEach(groups::add);
         Map<String, Map<String, List<DeadLetterView.Letter>>> letters = new LinkedHashMap<>();
-        groups.forEach(group -> letters.put(group, new LinkedHashMap<>()));
+        groups().forEach(group -> letters.put(group, new LinkedHashMap<>()));
         jdbc.sql("""
                  SELECT processing_group, sequence_identifier, dead_letter_identifier, sequence_index,
                         event_identifier, payload_type, aggregate_identifier, sequence_number, time_stamp,
@@ -70,6 +66,26 @@ class DeadLetters {
             long count = sequences.stream().mapToLong(sequence -> sequence.letters().size()).sum();
             return new DeadLetterView.Queue(group.getKey(), sequences.size(), count, sequences);
         }).toList();
+    }
+
+    /** How many letters each group with a dead-letter queue holds, empty ones included: one count query. */
+    Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        groups().forEach(group -> counts.put(group, 0L));
+        jdbc.sql("SELECT processing_group, count(*) AS letters FROM query_side.dead_letter_entry "
+                         + "GROUP BY processing_group")
+            .query(row -> {
+                counts.put(row.getString("processing_group"), row.getLong("letters"));
+            });
+        return counts;
+    }
+
+    private TreeSet<String> groups() {
+        TreeSet<String> groups = new TreeSet<>();
+        processing.eventProcessors().keySet().stream()
+                  .filter(group -> processing.deadLetterQueue(group).isPresent())
+                  .forEach(groups::add);
+        return groups;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.jangteo.query.replay;
 
+import dev.jangteo.platform.eventstore.EventStoreHead;
 import dev.jangteo.query.consistency.StoredTokens;
 import dev.jangteo.query.consistency.TokenPositions;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -11,8 +12,6 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,23 +86,8 @@ class ProcessorStatuses {
         long position = segments.stream().mapToLong(ProcessorStatus.Segment::position).min().orElse(-1);
         boolean replaying = segments.stream().anyMatch(ProcessorStatus.Segment::replaying);
         return new ProcessorStatus(name, mode(processor), processor.isRunning(), processor.isError(), replaying,
-                                   position, head, Math.max(0, head - position), lagSeconds(position, head),
+                                   position, head, Math.max(0, head - position), store.lagSeconds(position, head),
                                    segments, replaying ? rates.progress(name, position, head).orElse(null) : null);
-    }
-
-    private Double lagSeconds(long position, long head) {
-        if (position >= head) {
-            return 0.0;
-        }
-        Optional<Instant> headTime = store.timeOf(head);
-        if (headTime.isEmpty()) {
-            return null;
-        }
-        Instant positionTime = store.timeOf(position).orElse(null);
-        if (positionTime == null) {
-            return null;
-        }
-        return Math.max(0, Duration.between(positionTime, headTime.get()).toMillis()) / 1000.0;
     }
 
     private Map<Integer, String> owners(String name) {

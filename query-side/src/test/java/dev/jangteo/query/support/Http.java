@@ -44,21 +44,35 @@ public final class Http {
     private static final String OPERATOR = "query-it";
     private static final List<String> EVERY_ROLE = List.of("CLIENT", "ANALYST", "AUDITOR", "ADMIN");
 
+    private static final String NO_TOKEN = "";
+
     private final URI base;
     private final String user;
+    private final String token;
 
     Http(URI base) {
-        this(base, null);
+        this(base, null, null);
     }
 
-    private Http(URI base, String user) {
+    private Http(URI base, String user, String token) {
         this.base = base;
         this.user = user;
+        this.token = token;
     }
 
     /** The same client acting as {@code userId} (a CLIENT), for reads of what that user owns (an order). */
     public Http as(String userId) {
-        return new Http(base, userId);
+        return new Http(base, userId, null);
+    }
+
+    /** The same client with a token of {@code subject} holding exactly {@code roles}. */
+    public Http withRoles(String subject, String... roles) {
+        return new Http(base, null, TestTokens.of(subject, List.of(roles)));
+    }
+
+    /** The same client without a token, as a load balancer or Prometheus calls. */
+    public Http anonymous() {
+        return new Http(base, null, NO_TOKEN);
     }
 
     public Response get(String path) {
@@ -99,6 +113,9 @@ public final class Http {
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        if (token != null) {
+            return token.equals(NO_TOKEN) ? request : request.header("Authorization", "Bearer " + token);
+        }
         String[] parts = request.build().uri().getPath().split("/");
         boolean namesUser = parts.length > 3 && (parts[2].equals("accounts") || parts[2].equals("users"));
         String token = namesUser ? TestTokens.of(parts[3], List.of("CLIENT"))
