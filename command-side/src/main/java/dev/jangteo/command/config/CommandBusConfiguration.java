@@ -1,6 +1,7 @@
 package dev.jangteo.command.config;
 
 import dev.jangteo.command.web.idempotency.IdempotentEffects;
+import dev.jangteo.platform.logging.MessageLogContext;
 import org.axonframework.commandhandling.AsynchronousCommandBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
@@ -48,6 +49,7 @@ public class CommandBusConfiguration {
                                       .build();
         commandBus.registerHandlerInterceptor(
                 new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
+        commandBus.registerHandlerInterceptor(new MessageLogContext());
         // The transaction as an interceptor, not the bus's own transactionManager: the bus opens that one before
         // it captures failures, so on the executor's thread a database that cannot be reached would escape to the
         // thread (and the caller would wait for an answer that never comes) instead of failing the command.

@@ -9,11 +9,11 @@ import java.util.UUID;
 
 /**
  * Metadata for a command entering at the HTTP edge: the acting user is the subject of the request's bearer token
- * (never anything the caller states); the correlation id is the caller's {@code X-Correlation-Id} or a new one.
+ * (never anything the caller states); the correlation id is the request's (its {@code X-Correlation-Id} or a new
+ * one, see {@code RequestLogging}), or a new one outside a request.
  */
 public final class CommandMetadata {
 
-    public static final String CORRELATION_HEADER = "X-Correlation-Id";
     private static final int MAX_HEADER_LENGTH = 128;
 
     private CommandMetadata() {

@@ -2,6 +2,7 @@ package dev.jangteo.command.web;
 
 import dev.jangteo.command.web.idempotency.IdempotentAttempt;
 import dev.jangteo.command.web.idempotency.IdempotentEffects;
+import dev.jangteo.platform.logging.RequestLogging;
 import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -81,7 +82,7 @@ public class CommandSender {
         }
         ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.getRequestAttributes();
         String correlationId = request == null ? null
-                : request.getRequest().getHeader(CommandMetadata.CORRELATION_HEADER);
+                : RequestLogging.correlationId(request.getRequest());
         MetaData metaData = CommandMetadata.of(correlationId, ActingUser.subject());
         if (attempt.isPresent()) {
             metaData = metaData.mergedWith(attempt.get().metaData());
