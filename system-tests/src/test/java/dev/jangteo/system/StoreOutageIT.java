@@ -3,8 +3,6 @@ package dev.jangteo.system;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +14,7 @@ import static org.awaitility.Awaitility.await;
  */
 class StoreOutageIT {
 
-    static final TcpProxy database = proxyToPostgres();
+    static final TcpProxy database = TcpProxy.to(Stack.postgres());
 
     @RegisterExtension
     static final StackExtension stack = new StackExtension("outage", 1, database);
@@ -50,14 +48,5 @@ class StoreOutageIT {
         assertThat(response.status()).as("status of %s", response.body()).isEqualTo(503);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.code()).isEqualTo("SERVICE_UNAVAILABLE");
-    }
-
-
-    private static TcpProxy proxyToPostgres() {
-        try {
-            return new TcpProxy(Stack.postgres().getHost(), Stack.postgres().getPort());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

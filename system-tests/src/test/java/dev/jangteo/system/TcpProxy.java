@@ -3,9 +3,11 @@ package dev.jangteo.system;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,6 +28,15 @@ final class TcpProxy implements AutoCloseable {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         Thread.ofVirtual().name("proxy-accept").start(this::accept);
+    }
+
+    /** A relay to the store at {@code address} (host and port), started. */
+    static TcpProxy to(URI address) {
+        try {
+            return new TcpProxy(address.getHost(), address.getPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     int port() {

@@ -141,6 +141,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             if (!kept) {
                 release(attempt);
             }
+            store.ended(attempt);
             caching.copyBodyToResponse();
         }
     }

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The idempotency keys in PostgreSQL. Every statement is a single auto-committed one: the insert that claims a key
@@ -24,6 +27,8 @@ class IdempotencyStore {
     private final JdbcTemplate jdbc;
     private final IdempotencyProperties properties;
     private final CommandInstance instance;
+    /** The attempts this instance is running now: its other keys in flight were left by runs that are over. */
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
     IdempotencyStore(JdbcTemplate jdbc, IdempotencyProperties properties, CommandInstance instance) {
         this.jdbc = jdbc;
@@ -35,12 +40,26 @@ class IdempotencyStore {
      * Claims {@code key} for a run of the request: a new attempt when this call inserted the key or took over an
      * expired record, or took over a record in flight whose run can no longer answer: its command already committed
      * (the attempt carries that effect), its instance stopped beating (not this one: a heartbeat that could not get
-     * a connection under load does not make this instance give up its own runs), or it outlived the in-flight
-     * timeout. Empty
-     * when the key belongs to a run still going, to another request, or holds a response.
+     * a connection under load does not make this instance give up its own runs), it is this instance's and no longer
+     * running (its answer could not be stored or its key released: the database was down just then), or it outlived
+     * the in-flight timeout. Empty when the key belongs to a run still going, to another request, or holds a
+     * response. A claimed attempt counts as running here until {@link #ended}.
      */
     Optional<IdempotentAttempt> claim(String owner, String key, String fingerprint) {
         UUID attempt = UUID.randomUUID();
+        running.add(attempt);  // before the row names it: a concurrent claim here must not take it over
+        Optional<IdempotentAttempt> claimed = Optional.empty();
+        try {
+            claimed = claim(owner, key, fingerprint, attempt);
+            return claimed;
+        } finally {
+            if (claimed.isEmpty()) {
+                running.remove(attempt);
+            }
+        }
+    }
+
+    private Optional<IdempotentAttempt> claim(String owner, String key, String fingerprint, UUID attempt) {
         String retention = interval(properties.retention().toMillis());
         int inserted = jdbc.update("INSERT INTO " + TABLE + " (owner, idempotency_key, fingerprint, expires_at,"
                                            + " attempt, instance_id) VALUES (?, ?, ?, now() + ?::interval, ?, ?)"
@@ -58,7 +77,9 @@ class IdempotencyStore {
                 "UPDATE " + TABLE + " k SET attempt = ?, instance_id = ?, started_at = now()"
                         + " WHERE owner = ? AND idempotency_key = ? AND fingerprint = ? AND response_status IS NULL"
                         + " AND expires_at >= now() AND (effect_recorded OR started_at < now() - ?::interval"
-                        + " OR instance_id IS NULL OR (instance_id <> ? AND NOT EXISTS (SELECT 1"
+                        + " OR instance_id IS NULL"
+                        + " OR (instance_id = ? AND attempt::text <> ALL (string_to_array(?, ',')))"
+                        + " OR (instance_id <> ? AND NOT EXISTS (SELECT 1"
                         + " FROM command_side.command_instance i WHERE i.instance_id = k.instance_id"
                         + " AND i.heartbeat_at >= now() - ?::interval)))"
                         + " RETURNING effect_recorded, effect_type, effect_body",
@@ -69,8 +90,14 @@ class IdempotencyStore {
                                 : null),
                 attempt, instance.id(), owner, key, fingerprint,
                 interval(properties.inFlightTimeout().toMillis()), instance.id(),
+                running.stream().map(UUID::toString).collect(Collectors.joining(",")), instance.id(),
                 interval(properties.instanceTimeout().toMillis()));
         return takenOver.stream().findFirst();
+    }
+
+    /** The run of {@code attempt} (claimed here, so running since) is over. */
+    void ended(IdempotentAttempt attempt) {
+        running.remove(attempt.attempt());
     }
 
     Optional<IdempotencyRecord> find(String owner, String key) {
