@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ final class OrderBooks {
     static final int STOCK = 120;
     /** The crash lands once this many orders were accepted: a moment after the run is under way. */
     private static final int ACCEPTED_BEFORE_CRASH = 40;
+    /** Longer than anything a crash may hold a key for (the in-flight timeout is 60 s): a key stuck for good fails. */
+    private static final Duration ACCEPT_WITHIN = Duration.ofSeconds(90);
     private static final Set<String> FINAL = Set.of("PAID", "REJECTED", "CANCELLED");
     private static final Set<Integer> RETRIED = Set.of(409, 429, 500, 502, 503, 504);
 
@@ -151,9 +154,10 @@ final class OrderBooks {
     }
 
     /** One order, sent with its own key and resent with that key (to whichever process now answers) until accepted. */
-    private String placeUntilAccepted(AtomicReference<URI> command, String key, String wallet,
-                                             String product) {
-        while (true) {
+    private String placeUntilAccepted(AtomicReference<URI> command, String key, String wallet, String product) {
+        Instant giveUp = Instant.now().plus(ACCEPT_WITHIN);
+        Object last = null;
+        while (Instant.now().isBefore(giveUp)) {
             try {
                 Wire.Reply reply = order(command.get(), key, wallet, product);
                 if (reply.status() == 202) {
@@ -163,13 +167,17 @@ final class OrderBooks {
                 if (reply.status() == 409) {
                     assertThat(reply.code()).as("%s", reply).isEqualTo("IDEMPOTENCY_KEY_IN_FLIGHT");
                 }
+                last = reply;
             } catch (UncheckedIOException connectionLost) {
                 // the process died under this request, or its successor is not listening yet: retry
+                last = connectionLost;
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
             pause(200);
         }
+        throw new AssertionError("key " + key + " of " + wallet + " never reached an answer within " + ACCEPT_WITHIN
+                                         + "; last: " + last);
     }
 
     private Wire.Reply order(URI command, String key, String wallet, String product) {
