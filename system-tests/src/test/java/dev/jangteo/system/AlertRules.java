@@ -4,70 +4,24 @@ import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-/**
- * The metric names the Prometheus alert rules of {@code monitoring/prometheus/rules} read, taken from their PromQL
- * expressions: what is left once strings, label matchers, ranges and grouping clauses are removed, minus functions,
- * keywords and the series Prometheus makes itself ({@code up}, {@code ALERTS}, {@code scrape_*}).
- */
+/** The metric names the Prometheus alert rules of {@code monitoring/prometheus/rules} read (see {@link PromQl}). */
 final class AlertRules {
 
     /** Maven runs the tests in the module's folder; the rules are the repository's. */
     static final Path FOLDER = Path.of("..", "monitoring", "prometheus", "rules");
-
-    private static final Pattern STRINGS = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`");
-    private static final Pattern MATCHERS = Pattern.compile("\\{[^}]*}");
-    private static final Pattern RANGES = Pattern.compile("\\[[^]]*]");
-    private static final Pattern GROUPING = Pattern.compile(
-            "\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-    private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without",
-                                                       "on", "ignoring", "group_left", "group_right", "inf", "nan");
-    private static final Set<String> MADE_BY_PROMETHEUS = Set.of("up", "ALERTS", "ALERTS_FOR_STATE");
 
     private AlertRules() {
     }
 
     /** Every metric name the rules of {@link #FOLDER} read. */
     static Set<String> metricNames() {
-        Set<String> names = new TreeSet<>();
-        try (Stream<Path> files = Files.list(FOLDER)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".yml")).toList()) {
-                expressions(file).forEach(expression -> names.addAll(metricNames(expression)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return names;
-    }
-
-    static Set<String> metricNames(String expression) {
-        String bare = STRINGS.matcher(expression).replaceAll(" ");
-        bare = MATCHERS.matcher(bare).replaceAll(" ");
-        bare = RANGES.matcher(bare).replaceAll(" ");
-        bare = GROUPING.matcher(bare).replaceAll(" ");
-        Set<String> names = new TreeSet<>();
-        Matcher name = NAME.matcher(bare);
-        while (name.find()) {
-            String candidate = name.group();
-            boolean function = bare.substring(name.end()).stripLeading().startsWith("(");
-            boolean number = name.start() > 0 && Character.isDigit(bare.charAt(name.start() - 1));
-            if (!function && !number && !KEYWORDS.contains(candidate.toLowerCase())
-                    && !MADE_BY_PROMETHEUS.contains(candidate) && !candidate.startsWith("scrape_")) {
-                names.add(candidate);
-            }
-        }
-        return names;
+        return PromQl.metricNames(FOLDER, ".yml", AlertRules::expressions);
     }
 
     @SuppressWarnings("unchecked")

@@ -7,17 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertRulesTest {
 
     @Test
-    void canFindTheMetricsOfAnExpressionWithoutFunctionsLabelsOrKeywords() {
-        String expression = """
-                sum by (application) (rate(http_server_requests_seconds_count{status=~"5..", uri!="/a/{id}"}[5m]))
-                  / on (application) group_left max(jangteo_processor_lag_seconds offset 1m) > 0.05
-                  unless up == 0 and count_over_time(ALERTS[1h]) > 1e3""";
-
-        assertThat(AlertRules.metricNames(expression))
-                .containsExactly("http_server_requests_seconds_count", "jangteo_processor_lag_seconds");
-    }
-
-    @Test
     void canReadTheNamesOfTheRepositorysRules() {
         assertThat(AlertRules.metricNames()).contains("jangteo_dead_letters", "resilience4j_circuitbreaker_state")
                                             .doesNotContain("up", "rate", "sum", "by");
