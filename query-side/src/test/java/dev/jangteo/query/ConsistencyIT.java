@@ -80,7 +80,8 @@ class ConsistencyIT extends QuerySideStack {
         long opened = history.append("Account", user, new AccountOpenedEvent(user, "e@jangteo.dev", "Yoon"));
         http.get("/api/accounts/" + user, opened);
 
-        var row = jdbc.sql("SELECT token, token_type FROM query_side.token_entry WHERE processor_name = 'accounts'")
+        var row = jdbc.sql("SELECT token, token_type FROM query_side.token_entry WHERE processor_name = 'accounts' "
+                               + "AND segment = 0")
                       .query((rs, n) -> rs.getString("token_type") + " " + new String(rs.getBytes("token"),
                                                                                       StandardCharsets.UTF_8))
                       .single();

@@ -143,11 +143,7 @@ final class OrderBooks {
             Shop.awaitStock(stack.query(), product, STOCK - sold);
             assertThat(auditState(product).path("stock").asInt()).as("audit stock of %s", product)
                                                                .isEqualTo(STOCK - sold);
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                assertThat(Shop.get(stack.query(), "/api/stats/products/" + product + "/sales")
-                               .path("totalQuantity").asInt()).as("sales of %s", product).isEqualTo(sold);
-                assertThat(rankedQuantity(product)).as("ranking of %s", product).isEqualTo(sold);
-            });
+            Shop.awaitSold(stack.query(), product, sold);
         }
         assertThat(Shop.get(stack.query(), "/api/audit/verify").path("verified").asBoolean())
                 .as("the seal chain verifies").isTrue();
@@ -283,15 +279,5 @@ final class OrderBooks {
 
     private JsonNode auditState(String aggregateId) {
         return Shop.get(stack.query(), "/api/audit/aggregates/" + aggregateId + "/state").path("state");
-    }
-
-    private int rankedQuantity(String product) {
-        JsonNode ranking = Shop.get(stack.query(), "/api/rankings/products?period=daily&by=quantity&limit=100");
-        for (JsonNode item : ranking.path("items")) {
-            if (item.path("productId").asText().equals(product)) {
-                return item.path("quantity").asInt();
-            }
-        }
-        return 0;
     }
 }

@@ -43,8 +43,8 @@ class OrderConcurrencyIT {
         assertThat(byStatus).containsExactlyInAnyOrderEntriesOf(Map.of("PAID/", 10L, "REJECTED/OUT_OF_STOCK", 90L));
 
         assertThat(Shop.get(stack.query(), "/api/products/" + productId).get("stock").asInt()).isZero();
-        assertThat(stockInEvents(productId)).as("stock after each event of the product").allMatch(stock -> stock >= 0)
-                                           .last().isEqualTo(0L);
+        assertThat(stockInEvents(stack.get(), productId)).as("stock after each event of the product")
+                                                         .allMatch(stock -> stock >= 0).last().isEqualTo(0L);
         Map<String, Long> paidBalances = outcomes.stream()
                                                  .filter(order -> order.get("status").asText().equals("PAID"))
                                                  .collect(Collectors.toMap(order -> order.get("userId").asText(),
@@ -75,22 +75,24 @@ class OrderConcurrencyIT {
                 Map.of("PAID/", 37L, "REJECTED/INSUFFICIENT_FUNDS", 63L));
 
         Shop.awaitBalance(stack.query(), user, 0);
-        assertThat(balancesInEvents(user)).as("balance after each event of the account")
+        assertThat(balancesInEvents(stack.get(), user)).as("balance after each event of the account")
                                           .allMatch(balance -> balance >= 0);
         Shop.awaitStock(stack.query(), productId, 1_000 - 37);
     }
 
-    private static List<Long> stockInEvents(String productId) throws Exception {
-        return numbersInEvents(productId, "stock", Function.identity());
+    /** The product's stock after each of its events that changed it, in order. */
+    static List<Long> stockInEvents(Stack stack, String productId) throws Exception {
+        return numbersInEvents(stack, productId, "stock", Function.identity());
     }
 
-    private static List<Long> balancesInEvents(String userId) throws Exception {
-        return numbersInEvents(userId, "balance", node -> node.path("won"));
+    /** The account's balance after each of its events that changed it, in order. */
+    static List<Long> balancesInEvents(Stack stack, String userId) throws Exception {
+        return numbersInEvents(stack, userId, "balance", node -> node.path("won"));
     }
 
     /** The field {@code field} of every event of the aggregate that has it, in order. */
-    private static List<Long> numbersInEvents(String aggregateId, String field, Function<JsonNode, JsonNode> value)
-            throws Exception {
+    private static List<Long> numbersInEvents(Stack stack, String aggregateId, String field,
+                                              Function<JsonNode, JsonNode> value) throws Exception {
         try (Connection connection = stack.connect();
              var statement = connection.prepareStatement(
                      "SELECT convert_from(payload, 'UTF8') FROM command_side.domain_event_entry "

@@ -123,6 +123,29 @@ final class Shop {
                        .as("balance of %s", userId).isEqualTo(balance));
     }
 
+    /**
+     * Waits until the product's daily sales and today's ranking by quantity both count {@code sold} units (a test's
+     * orders are all paid on one day).
+     */
+    static void awaitSold(URI query, String productId, int sold) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(get(query, "/api/stats/products/" + productId + "/sales").path("totalQuantity").asInt())
+                    .as("sales of %s", productId).isEqualTo(sold);
+            assertThat(rankedQuantity(query, productId)).as("ranking of %s", productId).isEqualTo(sold);
+        });
+    }
+
+    /** Units of the product in today's ranking by quantity; 0 when it is not ranked. */
+    static int rankedQuantity(URI query, String productId) {
+        JsonNode ranking = get(query, "/api/rankings/products?period=daily&by=quantity&limit=100");
+        for (JsonNode item : ranking.path("items")) {
+            if (item.path("productId").asText().equals(productId)) {
+                return item.path("quantity").asInt();
+            }
+        }
+        return 0;
+    }
+
     static JsonNode get(URI query, String path) {
         Http.Response response = Http.get(query.resolve(path));
         assertThat(response.status()).as("GET %s: %s", path, response.body()).isEqualTo(200);

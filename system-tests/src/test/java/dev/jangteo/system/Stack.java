@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * The real system for one test class: a database of its own on the local PostgreSQL, and the packaged command-side
- * and query-side jars running as separate processes on free ports, exactly as {@code ./dev run} starts them. Logs go
+ * and query-side jars running as separate processes on free ports, exactly as {@code ./dev run} starts them, one or
+ * more of each on the same database. Logs go
  * to {@code system-tests/target/apps/}. Closing stops the apps and drops the database, so runs never collide and
  * re-runs need no cleanup.
  */
@@ -39,7 +40,7 @@ final class Stack implements AutoCloseable {
     private final List<String> commandArgs;
     private final List<String> queryArgs;
     private final List<App> commandSides = new ArrayList<>();
-    private App querySide;
+    private final List<App> querySides = new ArrayList<>();
 
     private Stack(String database, String appDatabaseUrl, List<String> commandArgs, List<String> queryArgs) {
         this.database = database;
@@ -73,6 +74,12 @@ final class Stack implements AutoCloseable {
     /** As above, with the query side reaching Redis through {@code redisProxy} when not null. */
     static Stack start(String testName, int commandInstances, TcpProxy proxy, TcpProxy searchProxy,
                        TcpProxy redisProxy, String... commandArgs) {
+        return start(testName, commandInstances, 1, proxy, searchProxy, redisProxy, commandArgs);
+    }
+
+    /** As above, with {@code queryInstances} query sides sharing the read models, started one after the other. */
+    static Stack start(String testName, int commandInstances, int queryInstances, TcpProxy proxy,
+                       TcpProxy searchProxy, TcpProxy redisProxy, String... commandArgs) {
         String database = ("jangteo_it_" + testName + "_" + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT);
         admin("CREATE DATABASE " + database + " OWNER " + USER);
@@ -89,7 +96,9 @@ final class Stack implements AutoCloseable {
             for (int i = 0; i < commandInstances; i++) {
                 stack.commandSides.add(stack.launch("command-side", "command-side.jar", i, stack.commandArgs));
             }
-            stack.startQuerySide();
+            for (int i = 0; i < queryInstances; i++) {
+                stack.startQuerySide(i);
+            }
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -110,15 +119,34 @@ final class Stack implements AutoCloseable {
     }
 
     URI query() {
-        return querySide.base();
+        return query(0);
+    }
+
+    URI query(int instance) {
+        return querySides.get(instance).base();
     }
 
     void stopQuerySide() {
-        querySide.stop();
+        querySides.get(0).stop();
     }
 
     void startQuerySide() {
-        querySide = launch("query-side", "query-side.jar", 0, queryArgs);
+        startQuerySide(0);
+    }
+
+    /** A new process as query side {@code instance}: in place of a stopped or killed one, or one more. */
+    void startQuerySide(int instance) {
+        App app = launch("query-side", "query-side.jar", instance, queryArgs);
+        if (instance == querySides.size()) {
+            querySides.add(app);
+        } else {
+            querySides.set(instance, app);
+        }
+    }
+
+    /** The process id of query side {@code instance}: its token claims name it ({@code <pid>@<host>}). */
+    long querySidePid(int instance) {
+        return querySides.get(instance).process().pid();
     }
 
     /** What command side {@code instance} has logged so far. */
@@ -148,7 +176,12 @@ final class Stack implements AutoCloseable {
 
     /** {@code kill -9} of the query side, mid-batch or not. */
     void killQuerySide() {
-        querySide.kill();
+        killQuerySide(0);
+    }
+
+    /** {@code kill -9} of query side {@code instance}: its claims stay in the token table until they time out. */
+    void killQuerySide(int instance) {
+        querySides.get(instance).kill();
     }
 
     /** A direct connection to this stack's database, never through a proxy. */
@@ -191,9 +224,7 @@ final class Stack implements AutoCloseable {
     @Override
     public void close() {
         commandSides.forEach(App::stop);
-        if (querySide != null) {
-            querySide.stop();
-        }
+        querySides.forEach(App::stop);
         admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         Search.deleteIndices(indexPrefix(database));
         Redis.deleteKeys(redisKeyPrefix(database));

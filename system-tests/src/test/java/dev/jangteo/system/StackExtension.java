@@ -14,6 +14,7 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
 
     private final String name;
     private final int commandInstances;
+    private int queryInstances = 1;
     private final TcpProxy databaseProxy;
     private TcpProxy searchProxy;
     private TcpProxy redisProxy;
@@ -38,6 +39,12 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /** {@code instances} query sides on the one database, sharing the processing groups' segments. */
+    StackExtension withQueryInstances(int instances) {
+        this.queryInstances = instances;
+        return this;
+    }
+
     /** The query side reaches Redis through {@code proxy}, which the test can cut and restore. */
     StackExtension withRedisProxy(TcpProxy proxy) {
         this.redisProxy = proxy;
@@ -46,7 +53,8 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        stack = Stack.start(name, commandInstances, databaseProxy, searchProxy, redisProxy, commandArgs);
+        stack = Stack.start(name, commandInstances, queryInstances, databaseProxy, searchProxy, redisProxy,
+                            commandArgs);
     }
 
     @Override
@@ -83,6 +91,10 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
 
     URI query() {
         return stack.query();
+    }
+
+    URI query(int instance) {
+        return stack.query(instance);
     }
 
     Connection connect() throws SQLException {

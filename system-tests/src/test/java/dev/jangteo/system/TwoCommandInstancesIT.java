@@ -4,18 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import static dev.jangteo.system.CouponRace.Claim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two command-side instances on one event store, each with its own cached copy of the coupon: optimistic concurrency
- * on the event table rejects the loser of each race, which retries on fresh state. Nothing is issued twice or
- * beyond the quantity.
+ * Two command-side instances on one event store, each with its own cached copy of the coupon, the wallet or the
+ * product: optimistic concurrency on the event table rejects the loser of each race, which retries on fresh state.
+ * Nothing is issued twice or beyond the quantity, no balance and no stock ever goes below zero, every request is
+ * answered (no 5xx) and every order settles as paid or refused, never timed out by a lost race.
  */
 class TwoCommandInstancesIT {
+
+    private static final String COUPON_RACES = "jangteo.coupon.issue.lost.races";
+    private static final String COMMAND_RACES = "jangteo.command.lost.races";
 
     @RegisterExtension
     static final StackExtension stack = new StackExtension("two", 2);
@@ -52,7 +61,7 @@ class TwoCommandInstancesIT {
     @Test
     void canRecoverFromAStaleCachedCouponWhenInstancesTakeTurns() {
         String couponId = CouponRace.define(stack.command(0), 10);
-        double lostBefore = lostRaces(0) + lostRaces(1);
+        double lostBefore = lostRaces(COUPON_RACES);
 
         for (int i = 1; i <= 10; i++) {
             Http.Response claim = CouponRace.claim(stack.command(i % 2), couponId, "turn-" + i);
@@ -62,12 +71,96 @@ class TwoCommandInstancesIT {
 
         // From the third claim on, each instance's cached coupon is one write behind: the store refuses the
         // stale append and the claim is decided again on fresh state.
-        assertThat(lostRaces(0) + lostRaces(1) - lostBefore).isGreaterThanOrEqualTo(8);
+        assertThat(lostRaces(COUPON_RACES) - lostBefore).isGreaterThanOrEqualTo(8);
     }
 
-    private static double lostRaces(int instance) {
-        Http.Response metric = Http.get(stack.command(instance).resolve(
-                "/actuator/metrics/jangteo.coupon.issue.lost.races"));
-        return metric.body().path("measurements").path(0).path("value").asDouble();
+    @Test
+    void canKeepAWalletExactWhileBothInstancesTakeItsDepositsAndOrdersAtOnce() throws Exception {
+        String productId = Shop.product(stack.command(0), 1_000, 1_000);
+        String user = Shop.unique("shared-wallet");
+        Shop.openAccount(stack.command(1), user, 10_000);
+        double lostBefore = lostRaces(COMMAND_RACES);
+
+        // 100 orders and 50 deposits of one order's price, each to either instance, all at once.
+        List<Answer> answers = Shop.allAtOnce(150, client -> client % 3 == 2
+                ? new Answer("deposit", Http.post(stack.command(client % 2).resolve(
+                        "/api/accounts/" + user + "/deposits"), Map.of("amount", 1_000)))
+                : new Answer("order", Shop.placeOrder(stack.command(client % 2), user, Map.of(productId, 1), null)));
+
+        assertThat(answered(answers, "deposit", 200)).hasSize(50);
+        List<String> orders = answered(answers, "order", 202).stream()
+                                                             .map(order -> order.get("orderId").asText()).toList();
+        assertThat(orders).hasSize(100);
+        Map<String, Long> outcomes = outcomes(orders);
+        assertThat(outcomes.keySet()).isSubsetOf(Set.of("PAID/", "REJECTED/INSUFFICIENT_FUNDS"));
+        long paid = outcomes.getOrDefault("PAID/", 0L);
+        long balance = 10_000 + 50 * 1_000 - paid * 1_000;
+        assertThat(balance).isNotNegative();
+        Shop.awaitBalance(stack.query(), user, balance);
+        assertThat(OrderConcurrencyIT.balancesInEvents(stack.get(), user)).as("balance after each event")
+                                                                           .allMatch(each -> each >= 0)
+                                                                           .last().isEqualTo(balance);
+        Shop.awaitStock(stack.query(), productId, 1_000 - (int) paid);
+        // Each instance keeps the wallet cached: the other's writes make it stale, and those commands were retried.
+        assertThat(lostRaces(COMMAND_RACES) - lostBefore).as("commands retried after a lost race").isPositive();
+    }
+
+    @Test
+    void canKeepAProductExactWhileBothInstancesTakeItsRestocksAndOrdersAtOnce() throws Exception {
+        String productId = Shop.product(stack.command(1), 1_000, 30);
+        List<String> buyers = IntStream.range(0, 100).mapToObj(i -> Shop.unique("shared-buyer")).toList();
+        for (int i = 0; i < buyers.size(); i++) {
+            Shop.openAccount(stack.command(i % 2), buyers.get(i), 10_000);
+        }
+
+        // 100 buyers of one unit and 20 restocks of one unit, each to either instance, all at once.
+        List<Answer> answers = Shop.allAtOnce(120, client -> client < 100
+                ? new Answer("order", Shop.placeOrder(stack.command(client % 2), buyers.get(client),
+                                                      Map.of(productId, 1), null))
+                : new Answer("restock", Http.post(stack.command(client % 2).resolve(
+                        "/api/products/" + productId + "/restocks"), Map.of("quantity", 1))));
+
+        assertThat(answered(answers, "restock", 200)).hasSize(20);
+        List<String> orders = answered(answers, "order", 202).stream()
+                                                             .map(order -> order.get("orderId").asText()).toList();
+        Map<String, Long> outcomes = outcomes(orders);
+        assertThat(outcomes.keySet()).isSubsetOf(Set.of("PAID/", "REJECTED/OUT_OF_STOCK"));
+        int sold = outcomes.getOrDefault("PAID/", 0L).intValue();
+        assertThat(sold).isBetween(30, 50);
+        Shop.awaitStock(stack.query(), productId, 50 - sold);
+        assertThat(OrderConcurrencyIT.stockInEvents(stack.get(), productId)).as("stock after each event")
+                                                                            .allMatch(each -> each >= 0)
+                                                                            .last().isEqualTo(50L - sold);
+    }
+
+    /** What one client sent ({@code order}, {@code deposit}...) and was answered. */
+    private record Answer(String kind, Http.Response response) {
+    }
+
+    /** The bodies of the answers of one kind, each of which must have the status {@code status}. */
+    private static List<JsonNode> answered(List<Answer> answers, String kind, int status) {
+        List<Http.Response> ofKind = answers.stream().filter(answer -> answer.kind().equals(kind))
+                                            .map(Answer::response).toList();
+        assertThat(ofKind).allSatisfy(response -> assertThat(response.status()).as("%s: %s", kind, response.body())
+                                                                             .isEqualTo(status));
+        return ofKind.stream().map(Http.Response::body).toList();
+    }
+
+    /** How many of the orders ended in each status/reason. */
+    private static Map<String, Long> outcomes(List<String> orders) {
+        return orders.stream()
+                     .map(orderId -> Shop.awaitOutcome(stack.query(), orderId))
+                     .collect(Collectors.groupingBy(order -> order.get("status").asText() + "/"
+                             + order.path("reason").asText(""), Collectors.counting()));
+    }
+
+    /** The counter {@code metric} summed over both instances (0 where nothing was counted yet). */
+    private static double lostRaces(String metric) {
+        double sum = 0;
+        for (URI command : stack.commands()) {
+            sum += Http.get(command.resolve("/actuator/metrics/" + metric)).body().path("measurements").path(0)
+                       .path("value").asDouble();
+        }
+        return sum;
     }
 }

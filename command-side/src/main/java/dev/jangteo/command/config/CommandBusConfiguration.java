@@ -6,16 +6,20 @@ import org.axonframework.commandhandling.AsynchronousCommandBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.interceptors.TransactionManagingInterceptor;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Commands go through an {@link AsynchronousCommandBus} (the local segment under the {@code axonserver} profile). A
@@ -23,6 +27,9 @@ import java.util.concurrent.Executors;
  * With the synchronous bus a command sent from a saga joins the saga's transaction, and a refused command (an
  * unknown product, say) marks that shared transaction rollback-only, so the saga's whole batch would fail and be
  * retried forever.
+ * <p>
+ * The gateway sends a command again when it lost a race with another instance on the same aggregate
+ * ({@link LostRaceRetry}), for the REST API and the sagas alike.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class CommandBusConfiguration {
@@ -57,5 +64,17 @@ public class CommandBusConfiguration {
         // Inside the transaction: a command under an Idempotency-Key records its effect with its events, or neither.
         commandBus.registerHandlerInterceptor(idempotentEffects);
         return commandBus;
+    }
+
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus, MeterRegistry meters,
+                                         @Value("${jangteo.commands.lost-race-attempts:20}") int attempts) {
+        // Not a bean either (see above); it only hands a retry back to the asynchronous bus.
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("command-retry").daemon().factory());
+        return DefaultCommandGateway.builder()
+                                    .commandBus(commandBus)
+                                    .retryScheduler(new LostRaceRetry(retries, attempts, meters))
+                                    .build();
     }
 }

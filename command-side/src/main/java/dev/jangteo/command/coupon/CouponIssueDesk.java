@@ -4,6 +4,7 @@ import dev.jangteo.api.coupon.IssueCouponCommand;
 import dev.jangteo.api.coupon.IssueCouponResult;
 import dev.jangteo.api.coupon.IssueOutcome;
 import dev.jangteo.api.coupon.IssueRequest;
+import dev.jangteo.command.config.LostRaceRetry;
 import dev.jangteo.platform.axon.AuditMetadata;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -12,7 +13,6 @@ import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -151,7 +150,7 @@ public class CouponIssueDesk implements AutoCloseable {
                 }
                 return;
             } catch (RuntimeException failure) {
-                if (attempt < maxAttempts && isLostRace(failure)) {
+                if (attempt < maxAttempts && LostRaceRetry.isLostRace(failure)) {
                     lostRaces.increment();
                     pause(attempt);
                     continue;
@@ -162,18 +161,9 @@ public class CouponIssueDesk implements AutoCloseable {
         }
     }
 
-    private static boolean isLostRace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static void pause(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10) * 2L));
+            Thread.sleep(LostRaceRetry.pauseMillis(attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

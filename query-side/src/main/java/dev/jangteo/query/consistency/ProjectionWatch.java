@@ -19,10 +19,14 @@ import java.util.function.Supplier;
  * Long polling on a read model row: reads, and while the answer is not yet what the caller waits for, waits until
  * the watched processing group commits a change to that aggregate, then reads again, up to a bound. Lets a client
  * wait for an outcome (an order becoming PAID or REJECTED) without polling over HTTP. Only the waiters of the
- * aggregate that changed wake up, so many waiting clients cost nothing between changes.
+ * aggregate that changed wake up, so many waiting clients cost little between changes. With several query-side
+ * instances the change may be committed by another one, whose commit wakes nobody here: a waiter reads again every
+ * {@value #RECHECK_MILLIS} ms all the same.
  */
 @Component
 public class ProjectionWatch {
+
+    static final long RECHECK_MILLIS = 250;
 
     private final ConcurrentHashMap<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
 
@@ -39,14 +43,17 @@ public class ProjectionWatch {
             CompletableFuture<Void> change = waiting.computeIfAbsent(aggregateId, id -> new CompletableFuture<>());
             T value = read.get();
             long remaining = deadline - System.nanoTime();
-            if (awaited.test(value) || remaining <= 0) {
+            if (awaited.test(value)) {
+                return value;
+            }
+            if (remaining <= 0) {
+                waiting.remove(aggregateId, change);
                 return value;
             }
             try {
-                change.get(remaining, TimeUnit.NANOSECONDS);
+                change.get(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS)), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                waiting.remove(aggregateId, change);
-                return read.get();
+                // Read again: another instance may have committed the change.
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e);
             } catch (InterruptedException e) {

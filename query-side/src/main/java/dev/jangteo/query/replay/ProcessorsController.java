@@ -1,6 +1,7 @@
 package dev.jangteo.query.replay;
 
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.query.config.SegmentBalancer;
 import dev.jangteo.query.replay.verify.VerifiedReplay;
 import dev.jangteo.query.replay.verify.Verification;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -18,10 +19,16 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
- * Operators watch the processing groups, replay one (whole, or from a moment), and verify that a replay builds
- * exactly the live read model ({@link VerifiedReplay}).
+ * Operators watch the processing groups, replay one (whole, or from a moment), verify that a replay builds exactly
+ * the live read model ({@link VerifiedReplay}), and split or merge a group's segments (Axon's own split and merge:
+ * a group made before its {@code initial-segment-count} was raised keeps the segments it has until split).
  */
 @RestController
 class ProcessorsController {
@@ -30,13 +37,15 @@ class ProcessorsController {
     private final ProcessorStatuses statuses;
     private final Replays replays;
     private final VerifiedReplay verifiedReplay;
+    private final SegmentBalancer balancer;
 
     ProcessorsController(EventProcessingConfiguration processing, ProcessorStatuses statuses, Replays replays,
-                         VerifiedReplay verifiedReplay) {
+                         VerifiedReplay verifiedReplay, SegmentBalancer balancer) {
         this.processing = processing;
         this.statuses = statuses;
         this.replays = replays;
         this.verifiedReplay = verifiedReplay;
+        this.balancer = balancer;
     }
 
     record Processors(List<ProcessorStatus> processors) {
@@ -68,6 +77,44 @@ class ProcessorsController {
     @PostMapping("/api/admin/processors/{name}/verify-replay")
     Verification verify(@PathVariable String name) {
         return verifiedReplay.verify(processor(name));
+    }
+
+    /** Splits {@code segment} of the group in two; its events are then shared by the two halves. */
+    @PostMapping("/api/admin/processors/{name}/segments/{segment}/split")
+    ProcessorStatus split(@PathVariable String name, @PathVariable int segment) {
+        return change(name, "split", processor -> processor.splitSegment(segment));
+    }
+
+    /** Merges {@code segment} with the other half it was split from. */
+    @PostMapping("/api/admin/processors/{name}/segments/{segment}/merge")
+    ProcessorStatus merge(@PathVariable String name, @PathVariable int segment) {
+        return change(name, "merge", processor -> processor.mergeSegment(segment));
+    }
+
+    /**
+     * Axon splits or merges only segments this instance holds or can claim: the other instances let go of the
+     * group's segments meanwhile ({@link SegmentBalancer#takeAll}).
+     */
+    private ProcessorStatus change(String name, String what,
+                                   Function<StreamingEventProcessor, CompletableFuture<Boolean>> change) {
+        StreamingEventProcessor processor = processor(name);
+        if (!balancer.takeAll(processor)) {
+            throw ApiException.conflict("PROCESSOR_BUSY", "Processor " + name + " is being reset elsewhere");
+        }
+        try {
+            if (!change.apply(processor).get(30, TimeUnit.SECONDS)) {
+                throw ApiException.conflict("SEGMENT_NOT_CHANGED", "Axon did not " + what + " the segment (unknown, "
+                        + "claimed elsewhere, or without a sibling to merge with)");
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw ApiException.conflict("SEGMENT_NOT_CHANGED", "Could not " + what + " the segment: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            balancer.release(processor);
+        }
+        return statuses.of(name).orElseThrow(() -> unknown(name));
     }
 
     private StreamingEventProcessor processor(String name) {

@@ -1,6 +1,7 @@
 package dev.jangteo.query.replay;
 
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.query.config.SegmentBalancer;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
@@ -13,17 +14,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * Replays a processing group: stop it, reset its tokens (its {@code @ResetHandler}s clear their stores first), start
  * it. A replay from a moment resets to the token Axon makes for that moment ({@code createTokenAt}: just before the
  * first event at or after it) and lets the reset handlers know ({@link ReplayScope}), so they clear only what the
- * events after it will write again; a group with a projection that cannot be replayed that way is refused.
+ * events after it will write again; a group with a projection that cannot be replayed that way is refused. A reset
+ * claims every segment of the group, so the other query-side instances are asked to let go of theirs first
+ * ({@link SegmentBalancer#takeAll}); they claim their share again once it has started.
  */
 @Component
 class Replays {
 
     private final ReplayScope scope;
     private final ReplayRates rates;
+    private final SegmentBalancer balancer;
 
-    Replays(ReplayScope scope, ReplayRates rates) {
+    Replays(ReplayScope scope, ReplayRates rates, SegmentBalancer balancer) {
         this.scope = scope;
         this.rates = rates;
+        this.balancer = balancer;
     }
 
     /** Starts the replay; answers the position after which events are replayed (-1: from the first). */
@@ -39,6 +44,9 @@ class Replays {
             });
         }
         AtomicReference<Long> start = new AtomicReference<>(-1L);
+        if (!balancer.takeAll(processor)) {
+            throw busy(name, "another instance is resetting it");
+        }
         processor.shutDown();
         try {
             if (from == null) {
@@ -54,12 +62,16 @@ class Replays {
             }
             rates.started(name, start.get(), from);
         } catch (IllegalStateException | UnableToClaimTokenException e) {
-            throw ApiException.conflict("PROCESSOR_BUSY", "Processor " + name + " is still claimed elsewhere: "
-                    + e.getMessage());
+            throw busy(name, "still claimed elsewhere: " + e.getMessage());
         } finally {
             scope.end(name);
             processor.start();
+            balancer.release(processor);
         }
         return start.get();
+    }
+
+    private static ApiException busy(String name, String why) {
+        return ApiException.conflict("PROCESSOR_BUSY", "Processor " + name + " is " + why);
     }
 }

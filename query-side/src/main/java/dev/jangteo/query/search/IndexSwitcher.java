@@ -1,18 +1,22 @@
 package dev.jangteo.query.search;
 
 import dev.jangteo.query.config.PeriodicCheck;
+import dev.jangteo.query.config.SegmentBalancer;
+import dev.jangteo.query.consistency.StoredTokens;
+import dev.jangteo.query.consistency.TokenPositions;
 import dev.jangteo.query.replay.ReplayProgress;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,9 +26,10 @@ import java.util.Optional;
  * rebuild by itself when the index was lost ({@link MessageIndex.Targets#lost()}): a replay of the group from the
  * first event, whose reset handler creates the new index.
  * <p>
- * Every instance checks; the replay starts once, since resetting the tokens claims every segment of the group in
- * one transaction: an instance whose claim is refused leaves it to the one holding the segments, and by its next
- * check the write alias points at the new index, so the index is no longer lost.
+ * Every instance checks; the replay starts once: the instance that first asks the others to let go of the group's
+ * segments ({@link SegmentBalancer#takeAll}) resets its tokens, which claims every segment in one transaction; an
+ * instance whose request or claim is refused leaves it to that one, and by its next check the write alias points at
+ * the new index, so the index is no longer lost.
  */
 @Component
 class IndexSwitcher extends PeriodicCheck {
@@ -33,11 +38,16 @@ class IndexSwitcher extends PeriodicCheck {
 
     private final MessageIndex index;
     private final EventProcessingConfiguration processing;
+    private final SegmentBalancer balancer;
+    private final StoredTokens storedTokens;
 
-    IndexSwitcher(MessageIndex index, EventProcessingConfiguration processing, SearchProperties properties) {
+    IndexSwitcher(MessageIndex index, EventProcessingConfiguration processing, SearchProperties properties,
+                  SegmentBalancer balancer, StoredTokens storedTokens) {
         super("index-switcher", Duration.ZERO, properties.switchCheckInterval());
         this.index = index;
         this.processing = processing;
+        this.balancer = balancer;
+        this.storedTokens = storedTokens;
     }
 
     @Override
@@ -52,6 +62,10 @@ class IndexSwitcher extends PeriodicCheck {
     }
 
     private void replayFromTheStart(StreamingEventProcessor processor) {
+        if (!balancer.takeAll(processor)) {
+            log.info("Another instance is resetting {}; it rebuilds the message index", processor.getName());
+            return;
+        }
         log.warn("Replaying {} from the first event into a new message index", processor.getName());
         processor.shutDown();
         try {
@@ -61,6 +75,7 @@ class IndexSwitcher extends PeriodicCheck {
                              + "tries again", processor.getName(), e);
         } finally {
             processor.start();
+            balancer.release(processor);
         }
     }
 
@@ -73,9 +88,17 @@ class IndexSwitcher extends PeriodicCheck {
         log.debug("Message index check failed (Elasticsearch down?): {}", e.toString());
     }
 
+    /**
+     * Every segment this instance processes has caught up, and every other segment (with several instances, some
+     * replay elsewhere) has a committed token past the point of the reset.
+     */
     private boolean replayCaughtUp() {
-        Collection<EventTrackerStatus> segments = processor().map(processor -> processor.processingStatus().values())
-                                                             .orElse(List.of());
-        return !segments.isEmpty() && segments.stream().allMatch(ReplayProgress::caughtUp);
+        Map<Integer, EventTrackerStatus> local = processor().map(StreamingEventProcessor::processingStatus)
+                                                            .orElse(Map.of());
+        Map<Integer, TrackingToken> stored = storedTokens.of(MessageSearchProjection.GROUP);
+        return !local.isEmpty() && local.values().stream().allMatch(ReplayProgress::caughtUp)
+                && stored.entrySet().stream().filter(segment -> !local.containsKey(segment.getKey()))
+                         .allMatch(segment -> !(segment.getValue() instanceof ReplayToken replay)
+                                 || TokenPositions.reached(replay) >= TokenPositions.reached(replay.getTokenAtReset()));
     }
 }

@@ -311,15 +311,19 @@ class RankingIT extends QuerySideStack {
     }
 
     /**
-     * A crash between the Redis write and the token commit: the rankings processor's token goes back to
-     * {@code position}, so every later event reaches the projection a second time.
+     * A crash between the Redis write and the token commit: the tokens of every segment of the rankings processor go
+     * back to {@code position}, so every later event reaches the projection a second time.
      */
     private void rewindRankings(long position) {
         StreamingEventProcessor processor = processing.eventProcessor(RankingProjection.GROUP,
                                                                       StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
-        transaction.executeWithoutResult(status -> tokenStore.storeToken(
-                GapAwareTrackingToken.newInstance(position, Collections.emptySet()), RankingProjection.GROUP, 0));
+        transaction.executeWithoutResult(status -> {
+            for (int segment : tokenStore.fetchSegments(RankingProjection.GROUP)) {
+                tokenStore.storeToken(GapAwareTrackingToken.newInstance(position, Collections.emptySet()),
+                                      RankingProjection.GROUP, segment);
+            }
+        });
         processor.start();
     }
 }

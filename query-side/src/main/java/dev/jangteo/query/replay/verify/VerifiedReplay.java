@@ -1,6 +1,7 @@
 package dev.jangteo.query.replay.verify;
 
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.query.config.SegmentBalancer;
 import dev.jangteo.query.consistency.StoredTokens;
 import dev.jangteo.query.consistency.TokenPositions;
 import dev.jangteo.query.replay.GroupHandlers;
@@ -43,7 +44,8 @@ import java.util.function.Predicate;
  * events after that which the paused token covers (segment by segment, with the group's sequencing policy), the
  * stores are compared, and the live group starts again. So the pause lasts only for the last stretch and the
  * comparison; reads keep being served meanwhile. Events the live group parked in its dead-letter queue are skipped
- * too, since the live read model does not hold them either.
+ * too, since the live read model does not hold them either. With several query-side instances, the others let go of
+ * the group's segments for the pause ({@link SegmentBalancer#takeAll}), so that no segment moves on elsewhere.
  * <p>
  * A group that is replaying is refused: its read model is not at any single position until it caught up.
  */
@@ -59,17 +61,19 @@ public class VerifiedReplay {
     private final StoredTokens storedTokens;
     private final List<ShadowStore> stores;
     private final JdbcClient jdbc;
+    private final SegmentBalancer balancer;
     private final Set<String> verifying = ConcurrentHashMap.newKeySet();
 
     VerifiedReplay(EventStore eventStore, TransactionManager transactionManager,
                    EventProcessingConfiguration processing, StoredTokens storedTokens, List<ShadowStore> stores,
-                   JdbcClient jdbc) {
+                   JdbcClient jdbc, SegmentBalancer balancer) {
         this.eventStore = eventStore;
         this.transactionManager = transactionManager;
         this.processing = processing;
         this.storedTokens = storedTokens;
         this.stores = stores;
         this.jdbc = jdbc;
+        this.balancer = balancer;
     }
 
     public Verification verify(StreamingEventProcessor processor) {
@@ -113,6 +117,10 @@ public class VerifiedReplay {
                                           .mapToLong(TokenPositions::contiguous).min().orElse(-1);
             replay.replay(null, contiguous, event -> !parked.contains(event.getIdentifier()));
 
+            if (!balancer.takeAll(processor)) {
+                throw ApiException.conflict("PROCESSOR_BUSY", "Processor " + group + " is being reset or verified "
+                        + "by another instance");
+            }
             boolean running = processor.isRunning();
             processor.shutDown();
             try {
@@ -127,6 +135,7 @@ public class VerifiedReplay {
                 if (running) {
                     processor.start();
                 }
+                balancer.release(processor);
             }
         } catch (InterruptedException | RuntimeException e) {
             throw e;
