@@ -84,8 +84,19 @@ class OperationsIT extends QuerySideStack {
         assertThat(admin.path("components").has("rankings")).as("%s", admin).isTrue();
     }
 
-    /** As Prometheus scrapes: without a token. */
+    @Test
+    void cannotScrapeWithoutTheScrapeTokenOrAnAdminToken() {
+        assertThat(http.anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(http.bearer(SCRAPE_TOKEN + "x").get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(http.withRoles("ana", "ANALYST").get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(http.withRoles("operator", "ADMIN").text("/actuator/prometheus", "text/plain"))
+                .contains("jangteo_health{");
+        // The scrape token opens the metrics and nothing else.
+        assertThat(http.bearer(SCRAPE_TOKEN).get("/api/admin/processors").status()).isEqualTo(401);
+    }
+
+    /** As Prometheus scrapes: with its scrape token. */
     private String scrape() {
-        return http.anonymous().text("/actuator/prometheus", "text/plain");
+        return http.bearer(SCRAPE_TOKEN).text("/actuator/prometheus", "text/plain");
     }
 }

@@ -223,13 +223,26 @@ class AccessMatrixIT {
             cases(tests, "GET " + path, token -> Http.get(q(path), token),
                   Tokens.auditor(), null, Tokens.admin(), status(200));
         }
-        for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/info",
-                                   "/actuator/prometheus")) {
+        for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/info")) {
             for (URI app : List.of(c(path), q(path))) {
                 tests.add(DynamicTest.dynamicTest("GET " + app + " without a token", () -> assertThat(
                         raw(HttpRequest.newBuilder(app).GET(), null).statusCode()).isEqualTo(200)));
             }
         }
+        for (URI app : List.of(c("/actuator/prometheus"), q("/actuator/prometheus"))) {
+            tests.add(DynamicTest.dynamicTest("GET " + app + " with the scrape token or as an admin only", () -> {
+                assertThat(raw(HttpRequest.newBuilder(app).GET(), null).statusCode()).isEqualTo(401);
+                assertThat(raw(HttpRequest.newBuilder(app).GET(), Prometheus.TOKEN + "-").statusCode())
+                        .isEqualTo(401);
+                assertThat(raw(HttpRequest.newBuilder(app).GET(), Tokens.analyst()).statusCode()).isEqualTo(403);
+                assertThat(raw(HttpRequest.newBuilder(app).GET(), Tokens.admin()).statusCode()).isEqualTo(200);
+                assertThat(raw(HttpRequest.newBuilder(app).GET(), Prometheus.TOKEN).statusCode()).isEqualTo(200);
+            }));
+        }
+        tests.add(test("the scrape token outside /actuator/prometheus",
+                       () -> Http.get(q("/actuator/metrics"), Prometheus.TOKEN), unauthenticated()));
+        tests.add(test("the scrape token on the API", () -> Http.get(q("/api/coupons/none"), Prometheus.TOKEN),
+                       unauthenticated()));
         for (URI app : List.of(c("/actuator/health"), q("/actuator/health"))) {
             tests.add(DynamicTest.dynamicTest("GET " + app + " shows its components to an admin only", () -> {
                 assertThat(Http.get(app, null).body().has("components")).isFalse();

@@ -7,18 +7,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 
-/** An app's metrics as Prometheus scrapes them: {@code /actuator/prometheus} without a token. */
+/** An app's metrics as Prometheus scrapes them: {@code /actuator/prometheus} with the stack's scrape token. */
 final class Prometheus {
+
+    /** The scrape token every app of a {@link Stack} is started with (jangteo.metrics.scrape.token). */
+    static final String TOKEN = "system-it-scrape-" + UUID.randomUUID();
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private Prometheus() {
     }
 
+    static String tokenArgument() {
+        return "--jangteo.metrics.scrape.token=" + TOKEN;
+    }
+
     static String scrape(URI app) {
         try {
             HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(app.resolve("/actuator/prometheus"))
+                                                                   .header("Authorization", "Bearer " + TOKEN)
                                                                    .timeout(Duration.ofSeconds(30)).build(),
                                                         HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

@@ -249,7 +249,7 @@ final class Stack implements AutoCloseable {
                     "--spring.datasource.url=" + appDatabaseUrl,
                     "--spring.datasource.username=" + USER,
                     "--spring.datasource.password=" + PASSWORD,
-                    Tokens.publicKeyArgument()));
+                    Tokens.publicKeyArgument(), Prometheus.tokenArgument()));
             command.addAll(extraArgs);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)

@@ -140,7 +140,7 @@ public final class ApiClient implements AutoCloseable {
         if (fromMetrics.isPresent()) {
             return fromMetrics;
         }
-        return getText(baseUrl + "/actuator/prometheus", null)
+        return getText(baseUrl + "/actuator/prometheus", BenchTokens.admin())
                 .flatMap(PrometheusText::heapUsedBytes)
                 .map(bytes -> new HeapReading(bytes, "actuator/prometheus"));
     }

@@ -74,10 +74,11 @@ public final class ShopClient implements AutoCloseable {
         return userId;
     }
 
-    /** A query side GET whose body is not JSON (a Prometheus scrape); empty on any failure. */
+    /** A query side GET as an operator, whose body is not JSON (a Prometheus scrape); empty on any failure. */
     public String text(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(queryUrl + path)).timeout(timeout).GET().build(),
+            return http.send(HttpRequest.newBuilder(URI.create(queryUrl + path)).timeout(timeout)
+                                        .header("Authorization", BenchTokens.bearer(BenchTokens.admin())).GET().build(),
                              HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             return "";

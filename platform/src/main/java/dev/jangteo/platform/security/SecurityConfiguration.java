@@ -5,6 +5,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -14,9 +16,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -28,12 +33,12 @@ import java.util.Objects;
 /**
  * Both apps are stateless resource servers: every request carries a JWT bearer token (RS256), verified with the key
  * or JWKS of Spring Boot's standard properties, whose {@code sub} is the acting user and whose {@code roles} are
- * {@link Role}s. Each app lists one rule per endpoint ({@link EndpointRules}); anything unlisted is denied. No
+ * {@link Role}s; Prometheus alone scrapes with a static token of its own ({@link ScrapeToken}). Each app lists one rule per endpoint ({@link EndpointRules}); anything unlisted is denied. No
  * sessions, no cookies, hence no CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(CorsProperties.class)
+@EnableConfigurationProperties({CorsProperties.class, ScrapeToken.Properties.class})
 public class SecurityConfiguration {
 
     /** Every user id column (Require.MAX_ID_LENGTH in shared-api). */
@@ -42,10 +47,19 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> decoder,
-                                    List<EndpointRules> endpointRules) throws Exception {
-        if (decoder.getIfAvailable() == null) {
+                                    List<EndpointRules> endpointRules, ScrapeToken.Properties scrape)
+            throws Exception {
+        JwtDecoder jwtDecoder = decoder.getIfAvailable();
+        if (jwtDecoder == null) {
             throw new MissingTokenKeyException();
         }
+        JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(jwtDecoder);
+        jwt.setJwtAuthenticationConverter(new RolesClaim());
+        AuthenticationManager jwtOnly = new ProviderManager(jwt);
+        AuthenticationManager scrapeOrJwt = scrape.scrapeToken()
+                                                  .<AuthenticationManager>map(token -> new ProviderManager(token, jwt))
+                                                  .orElse(jwtOnly);
+        RequestMatcher scrapePath = PathPatternRequestMatcher.pathPattern(ScrapeToken.PATH);
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
         http.csrf(csrf -> csrf.disable())
             .cors(Customizer.withDefaults())
@@ -59,7 +73,8 @@ public class SecurityConfiguration {
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                     .frameOptions(frame -> frame.deny()))
             .oauth2ResourceServer(server -> server
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesClaim()))
+                    // The scrape token counts on the scrape path only; everywhere else a bearer token is a JWT.
+                    .authenticationManagerResolver(request -> scrapePath.matches(request) ? scrapeOrJwt : jwtOnly)
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems))
             .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
@@ -68,9 +83,9 @@ public class SecurityConfiguration {
                 // Error and async dispatches continue a request that was already authorized.
                 rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
                 // Health answers anyone with its status; its components only an ADMIN (management.endpoint.health).
-                // Prometheus scrapes without a token: deployments keep /actuator/prometheus off public networks.
-                rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                      "/actuator/prometheus").permitAll();
+                rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+                // Prometheus with its scrape token (ScrapeToken), or an operator with a JWT.
+                rules.requestMatchers(ScrapeToken.PATH).hasAnyAuthority(ScrapeToken.AUTHORITY, Role.ADMIN.authority());
                 // The metrics browser names every meter and its tags: operators only.
                 rules.requestMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole(Role.ADMIN.name());
                 endpointRules.forEach(app -> app.apply(rules));

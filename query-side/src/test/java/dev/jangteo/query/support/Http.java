@@ -70,9 +70,14 @@ public final class Http {
         return new Http(base, null, TestTokens.of(subject, List.of(roles)));
     }
 
-    /** The same client without a token, as a load balancer or Prometheus calls. */
+    /** The same client without a token, as a load balancer calls. */
     public Http anonymous() {
         return new Http(base, null, NO_TOKEN);
+    }
+
+    /** The same client sending {@code token} as it is, as Prometheus sends its scrape token. */
+    public Http bearer(String token) {
+        return new Http(base, null, token);
     }
 
     public Response get(String path) {

@@ -25,6 +25,9 @@ import java.net.URI;
 @DirtiesContext
 public abstract class QuerySideStack {
 
+    /** What Prometheus scrapes {@code /actuator/prometheus} with (jangteo.metrics.scrape.token). */
+    protected static final String SCRAPE_TOKEN = "query-it-scrape-token-0123456789";
+
     @Autowired
     private EventStore eventStore;
     @Autowired
@@ -45,6 +48,7 @@ public abstract class QuerySideStack {
         registry.add("jangteo.redis.key-prefix", TestDatabase::keyPrefix);
         registry.add("jangteo.search.index-prefix", TestDatabase::indexPrefix);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
+        registry.add("jangteo.metrics.scrape.token", () -> SCRAPE_TOKEN);
     }
 
     /** What an operator does to rebuild a read model: stop the group, reset its tokens (clearing it), start it. */
