@@ -37,9 +37,13 @@ class RequestLoggingIT {
 
         assertThat(opened.status()).as("%s", opened).isEqualTo(201);
         assertThat(opened.headers().first(HEADER)).isEqualTo(correlationId);
+        // Tracing is off unless configured (TracingIT turns it on): no trace named, none stored with the events.
+        assertThat(opened.headers().first("X-Trace-Id")).isNull();
         await().untilAsserted(() -> assertThat(
                 Shop.get(stack.query(), "/api/audit/aggregates/" + userId + "/events").path("items").get(0)
                     .path("metadata").path("correlationId").asText()).isEqualTo(correlationId));
+        assertThat(Shop.get(stack.query(), "/api/audit/aggregates/" + userId + "/events").path("items").get(0)
+                       .path("metadata").has("traceparent")).isFalse();
         JsonNode slow = logLines().stream()
                                   .filter(line -> line.path("message").asText()
                                                       .startsWith("Slow request: POST /api/accounts answered 201"))

@@ -80,18 +80,26 @@ final class Stack implements AutoCloseable {
     /** As above, with {@code queryInstances} query sides sharing the read models, started one after the other. */
     static Stack start(String testName, int commandInstances, int queryInstances, TcpProxy proxy,
                        TcpProxy searchProxy, TcpProxy redisProxy, String... commandArgs) {
+        return start(testName, commandInstances, queryInstances, proxy, searchProxy, redisProxy, List.of(),
+                     commandArgs);
+    }
+
+    /** As above, with {@code queryArgs} as extra Spring Boot arguments of the query sides. */
+    static Stack start(String testName, int commandInstances, int queryInstances, TcpProxy proxy,
+                       TcpProxy searchProxy, TcpProxy redisProxy, List<String> queryArgs, String... commandArgs) {
         String database = ("jangteo_it_" + testName + "_" + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT);
         admin("CREATE DATABASE " + database + " OWNER " + USER);
         String appUrl = proxy == null ? urlOf(database)
                                       : "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database;
         String searchUrl = searchProxy == null ? ELASTICSEARCH_URL : "http://127.0.0.1:" + searchProxy.port();
-        Stack stack = new Stack(database, appUrl, List.of(commandArgs),
-                                List.of("--jangteo.search.url=" + searchUrl,
-                                        "--jangteo.search.index-prefix=" + indexPrefix(database),
-                                        "--jangteo.redis.key-prefix=" + redisKeyPrefix(database),
-                                        "--spring.data.redis.port=" + (redisProxy == null ? Redis.PORT
-                                                                                         : redisProxy.port())));
+        List<String> queryArguments = new ArrayList<>(List.of(
+                "--jangteo.search.url=" + searchUrl,
+                "--jangteo.search.index-prefix=" + indexPrefix(database),
+                "--jangteo.redis.key-prefix=" + redisKeyPrefix(database),
+                "--spring.data.redis.port=" + (redisProxy == null ? Redis.PORT : redisProxy.port())));
+        queryArguments.addAll(queryArgs);
+        Stack stack = new Stack(database, appUrl, List.of(commandArgs), List.copyOf(queryArguments));
         try {
             for (int i = 0; i < commandInstances; i++) {
                 stack.commandSides.add(stack.launch("command-side", "command-side.jar", i, stack.commandArgs));

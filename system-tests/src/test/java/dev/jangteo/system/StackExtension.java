@@ -19,6 +19,7 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
     private TcpProxy searchProxy;
     private TcpProxy redisProxy;
     private final String[] commandArgs;
+    private List<String> queryArgs = List.of();
     private Stack stack;
 
     StackExtension(String name, int commandInstances, String... commandArgs) {
@@ -45,6 +46,12 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /** Extra Spring Boot arguments of the query sides. */
+    StackExtension withQueryArgs(String... args) {
+        this.queryArgs = List.of(args);
+        return this;
+    }
+
     /** The query side reaches Redis through {@code proxy}, which the test can cut and restore. */
     StackExtension withRedisProxy(TcpProxy proxy) {
         this.redisProxy = proxy;
@@ -54,7 +61,7 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         stack = Stack.start(name, commandInstances, queryInstances, databaseProxy, searchProxy, redisProxy,
-                            commandArgs);
+                            queryArgs, commandArgs);
     }
 
     @Override

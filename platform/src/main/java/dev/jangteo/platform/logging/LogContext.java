@@ -4,7 +4,8 @@ import org.slf4j.MDC;
 
 /**
  * What every log line of a piece of work says about it, kept in the logging context (MDC, which the structured JSON
- * log writes with each line): the correlation id of the conversation and the user acting in it. Set for an HTTP
+ * log writes with each line): the correlation id of the conversation, the user acting in it and, when tracing is on,
+ * the trace and span. Set for an HTTP
  * request ({@link RequestLogging}) and for each message an Axon handler takes ({@link MessageLogContext}): a
  * command, a saga step, an event in a projection batch.
  */
@@ -12,6 +13,9 @@ public final class LogContext {
 
     public static final String CORRELATION_ID = "correlationId";
     public static final String ACTING_USER = "actingUser";
+    /** The names Micrometer Tracing's log correlation uses for an HTTP request, kept for Axon's spans. */
+    public static final String TRACE_ID = "traceId";
+    public static final String SPAN_ID = "spanId";
 
     private LogContext() {
     }

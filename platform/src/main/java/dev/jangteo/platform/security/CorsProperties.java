@@ -16,7 +16,7 @@ public record CorsProperties(@DefaultValue List<String> allowedOrigins,
                              @DefaultValue({"Authorization", "Content-Type", "Idempotency-Key", "X-Correlation-Id",
                                             "X-Consistency-Token"}) List<String> allowedHeaders,
                              @DefaultValue({"X-Consistency-Token", "X-Consistency", "X-Consistency-Position",
-                                            "X-Replaying", "Retry-After", "Location",
-                                            "Idempotency-Replayed"}) List<String> exposedHeaders,
+                                            "X-Replaying", "Retry-After", "Location", "Idempotency-Replayed",
+                                            "X-Correlation-Id", "X-Trace-Id"}) List<String> exposedHeaders,
                              @DefaultValue("30m") Duration maxAge) {
 }
