@@ -223,7 +223,8 @@ class AccessMatrixIT {
             cases(tests, "GET " + path, token -> Http.get(q(path), token),
                   Tokens.auditor(), null, Tokens.admin(), status(200));
         }
-        for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/info")) {
+        for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/info",
+                                   "/v3/api-docs", "/problems", "/problems/FORBIDDEN")) {
             for (URI app : List.of(c(path), q(path))) {
                 tests.add(DynamicTest.dynamicTest("GET " + app + " without a token", () -> assertThat(
                         raw(HttpRequest.newBuilder(app).GET(), null).statusCode()).isEqualTo(200)));
@@ -256,6 +257,13 @@ class AccessMatrixIT {
                                                                               Tokens.analyst()), forbidden()));
         tests.add(test("GET /actuator/metrics as an admin", () -> Http.get(q("/actuator/metrics"), Tokens.admin()),
                        status(200)));
+        for (URI app : List.of(c("/actuator/mappings"), q("/actuator/mappings"))) {
+            tests.add(test("GET " + app + " without a token", () -> Http.get(app, null), unauthenticated()));
+            tests.add(test("GET " + app + " as an auditor", () -> Http.get(app, Tokens.auditor()), forbidden()));
+            tests.add(test("GET " + app + " as an admin", () -> Http.get(app, Tokens.admin()), status(200)));
+        }
+        tests.add(test("no Swagger UI in the default profile",
+                       () -> Http.get(q("/swagger-ui/index.html"), Tokens.admin()), forbidden()));
         tests.add(test("an unlisted query path", () -> Http.get(q("/api/users/" + alice), Tokens.client(alice)),
                        forbidden()));
         return tests.stream();
@@ -409,11 +417,7 @@ class AccessMatrixIT {
         }
 
         private static Expect problem(int status, String code) {
-            return (name, response) -> {
-                assertThat(response.status()).as("%s: %s", name, response.body()).isEqualTo(status);
-                assertThat(response.contentType()).as(name).startsWith("application/problem+json");
-                assertThat(response.code()).as(name).isEqualTo(code);
-            };
+            return (name, response) -> Problems.assertProblem(response, status, code);
         }
     }
 

@@ -220,10 +220,7 @@ class AuditIT {
     }
 
     private static void assertProblem(String path, int status, String code) {
-        Http.Response response = Http.get(stack.query().resolve(path));
-        assertThat(response.status()).as(path).isEqualTo(status);
-        assertThat(response.contentType()).as(path).startsWith("application/problem+json");
-        assertThat(response.code()).as(path).isEqualTo(code);
+        Problems.assertProblem(Http.get(stack.query().resolve(path)), status, code);
     }
 
     private static void assertMismatch(long position, String reason) {

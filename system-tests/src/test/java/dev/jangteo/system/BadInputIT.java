@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.URI;
 import java.util.Map;
 
+import static dev.jangteo.system.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets a 4xx problem+json with a stable code and changes nothing. */
@@ -70,11 +71,5 @@ class BadInputIT {
             assertProblem(Http.get(app.resolve("/api/nothing-here"), null), 401, "UNAUTHENTICATED");
             assertProblem(Http.get(app.resolve("/api/nothing-here"), Tokens.admin()), 403, "FORBIDDEN");
         }
-    }
-
-    private static void assertProblem(Http.Response response, int status, String code) {
-        assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.code()).isEqualTo(code);
     }
 }

@@ -325,6 +325,20 @@ class HostileInputIT {
         });
     }
 
+    /** The problem types answer anyone, so odd codes come from anyone: each a 4xx problem. */
+    @Test
+    void answersOddProblemCodesAsProblems() {
+        List<String> codes = new ArrayList<>(INJECTIONS);
+        codes.addAll(ODD_UNICODE);
+        codes.add("X".repeat(5_000));
+        for (URI app : List.of(stack.command(), stack.query())) {
+            for (String code : codes) {
+                String path = "/problems/" + URLEncoder.encode(code, StandardCharsets.UTF_8).replace("+", "%20");
+                assertRefused(Wire.request("GET", app.resolve(path)).send(), null, app + path);
+            }
+        }
+    }
+
     @Test
     void boundsEveryPageSize() {
         URI query = stack.query();

@@ -20,7 +20,8 @@ final class Http {
                                                        .connectTimeout(Duration.ofSeconds(5))
                                                        .build();
 
-    record Response(int status, String contentType, JsonNode body) {
+    /** {@code uri}: what the request asked for, against which a problem's relative {@code type} resolves. */
+    record Response(int status, String contentType, JsonNode body, URI uri) {
 
         String code() {
             return body.path("code").asText(null);
@@ -124,7 +125,8 @@ final class Http {
             String body = response.body();
             return new Response(response.statusCode(),
                                 response.headers().firstValue("Content-Type").orElse(""),
-                                body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
+                                body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body),
+                                response.uri());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

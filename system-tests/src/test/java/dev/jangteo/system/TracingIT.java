@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,9 @@ class TracingIT {
         Wire.Reply placed = Wire.post(stack.command().resolve("/api/orders")).json(order).send();
 
         assertThat(placed.status()).as("%s", placed).isEqualTo(202);
-        ActingUser.accepted(stack.command().resolve("/api/orders"), Http.JSON.valueToTree(order),
-                            new Http.Response(placed.status(), "application/json", json(placed.raw())));
+        URI orders = stack.command().resolve("/api/orders");
+        ActingUser.accepted(orders, Http.JSON.valueToTree(order),
+                            new Http.Response(placed.status(), "application/json", json(placed.raw()), orders));
         String traceId = placed.headers().first(TRACE_HEADER);
         assertThat(traceId).matches("[0-9a-f]{32}");
         String orderId = json(placed.raw()).path("orderId").asText();

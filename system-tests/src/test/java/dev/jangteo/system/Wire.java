@@ -50,8 +50,13 @@ final class Wire {
             return json().path("code").asText(null);
         }
 
+        /** problem+json with a code, whose type is the code's page (none for a bare status, {@code HTTP_417}). */
         boolean isProblem() {
-            return contentType() != null && contentType().startsWith("application/problem+json") && code() != null;
+            if (contentType() == null || !contentType().startsWith("application/problem+json") || code() == null) {
+                return false;
+            }
+            String type = json().path("type").asText();
+            return type.equals(Problems.typeOf(code())) || code().startsWith("HTTP_") && type.equals("about:blank");
         }
 
         @Override

@@ -9,7 +9,9 @@ import dev.jangteo.command.web.CommandSender.Sent;
 import dev.jangteo.command.web.idempotency.IdempotentAttempt;
 import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.platform.web.Validated;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 
 @RestController
+@ProblemCodes("COMMAND_TIMEOUT")
 @RequestMapping("/api/accounts")
 class AccountController {
 
@@ -44,6 +47,8 @@ class AccountController {
     record Deposited(String userId, String depositId, long balance, String consistencyToken) {
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ProblemCodes("ACCOUNT_ALREADY_EXISTS")
     @PostMapping
     ResponseEntity<AccountOpened> open(@RequestBody OpenAccountRequest request) {
         OpenAccountCommand command = Validated.of(() -> new OpenAccountCommand(
@@ -54,6 +59,7 @@ class AccountController {
     }
 
     /** Idempotent per {@code depositId}: the same deposit sent twice is counted once (the id is made up if absent). */
+    @ProblemCodes({"ACCOUNT_NOT_FOUND", "ACCOUNT_CLOSED"})
     @PostMapping("/{userId}/deposits")
     ResponseEntity<Deposited> deposit(@PathVariable String userId, @RequestBody DepositRequest request) {
         DepositFundsCommand command = Validated.of(() -> new DepositFundsCommand(
@@ -71,6 +77,7 @@ class AccountController {
      * Closes the account and deletes its holder's key, so their email and name read as erased everywhere; balances
      * and orders stay. Idempotent: closing a closed account answers the same.
      */
+    @ProblemCodes("ACCOUNT_NOT_FOUND")
     @DeleteMapping("/{userId}")
     ResponseEntity<AccountClosed> close(@PathVariable String userId) {
         CloseAccountCommand command = Validated.of(() -> new CloseAccountCommand(userId));

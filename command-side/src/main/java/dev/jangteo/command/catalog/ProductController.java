@@ -7,7 +7,9 @@ import dev.jangteo.api.catalog.RestockCommand;
 import dev.jangteo.command.web.CommandSender;
 import dev.jangteo.command.web.CommandSender.Sent;
 import dev.jangteo.command.web.idempotency.IdempotentAttempt;
+import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.platform.web.Validated;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 
 @RestController
+@ProblemCodes("COMMAND_TIMEOUT")
 @RequestMapping("/api/products")
 class ProductController {
 
@@ -42,6 +45,8 @@ class ProductController {
     record ProductWritten(String productId, String consistencyToken) {
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ProblemCodes("PRODUCT_ALREADY_EXISTS")
     @PostMapping
     ResponseEntity<ProductWritten> register(@RequestBody RegisterProductRequest request) {
         RegisterProductCommand command = Validated.of(() -> new RegisterProductCommand(
@@ -51,6 +56,7 @@ class ProductController {
         return written(HttpStatus.CREATED, command, command.productId());
     }
 
+    @ProblemCodes("PRODUCT_NOT_FOUND")
     @PutMapping("/{productId}/price")
     ResponseEntity<ProductWritten> changePrice(@PathVariable String productId, @RequestBody PriceRequest request) {
         ChangePriceCommand command = Validated.of(() -> new ChangePriceCommand(
@@ -58,6 +64,7 @@ class ProductController {
         return written(HttpStatus.OK, command, productId);
     }
 
+    @ProblemCodes("PRODUCT_NOT_FOUND")
     @PostMapping("/{productId}/restocks")
     ResponseEntity<ProductWritten> restock(@PathVariable String productId, @RequestBody RestockRequest request) {
         RestockCommand command = Validated.of(() -> new RestockCommand(

@@ -11,6 +11,7 @@ import dev.jangteo.api.chat.PostMessageCommand;
 import dev.jangteo.command.web.CommandSender;
 import dev.jangteo.command.web.idempotency.IdempotentAttempt;
 import dev.jangteo.platform.security.ActingUser;
+import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.platform.web.Validated;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Commands on chat rooms. Each refusal of a room rule leaves as problem+json with its stable code. */
 @RestController
+@ProblemCodes("COMMAND_TIMEOUT")
 @RequestMapping("/api/rooms")
 class RoomController {
 
@@ -56,6 +58,7 @@ class RoomController {
     record MarkReadRequest(String userId, String upToMessageId) {
     }
 
+    @ProblemCodes("ROOM_ALREADY_EXISTS")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     RoomCreated create(@RequestBody CreateRoomRequest request) {
@@ -66,6 +69,7 @@ class RoomController {
         return new RoomCreated(command.roomId());
     }
 
+    @ProblemCodes("ROOM_NOT_FOUND")
     @PostMapping("/{roomId}/members")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void join(@PathVariable String roomId, @RequestBody MemberRequest request) {
@@ -73,12 +77,14 @@ class RoomController {
         send(Validated.of(() -> new JoinRoomCommand(roomId, userId)), roomId);
     }
 
+    @ProblemCodes({"ROOM_NOT_FOUND", "NOT_A_MEMBER"})
     @DeleteMapping("/{roomId}/members/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void leave(@PathVariable String roomId, @PathVariable String userId) {
         send(Validated.of(() -> new LeaveRoomCommand(roomId, ActingUser.self(userId))), roomId);
     }
 
+    @ProblemCodes({"ROOM_NOT_FOUND", "NOT_A_MEMBER", "MESSAGE_ALREADY_EXISTS", "REPLY_OUTSIDE_ROOM", "MESSAGE_DELETED"})
     @PostMapping("/{roomId}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     MessagePosted post(@PathVariable String roomId, @RequestBody PostMessageRequest request) {
@@ -89,6 +95,7 @@ class RoomController {
         return new MessagePosted(roomId, command.messageId(), position);
     }
 
+    @ProblemCodes({"ROOM_NOT_FOUND", "NOT_A_MEMBER", "MESSAGE_NOT_FOUND", "NOT_THE_SENDER", "MESSAGE_DELETED"})
     @PutMapping("/{roomId}/messages/{messageId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void edit(@PathVariable String roomId, @PathVariable String messageId, @RequestBody EditMessageRequest request) {
@@ -96,6 +103,7 @@ class RoomController {
         send(Validated.of(() -> new EditMessageCommand(roomId, messageId, userId, request.text())), roomId);
     }
 
+    @ProblemCodes({"ROOM_NOT_FOUND", "NOT_A_MEMBER", "MESSAGE_NOT_FOUND", "NOT_THE_SENDER"})
     @DeleteMapping("/{roomId}/messages/{messageId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String roomId, @PathVariable String messageId,
@@ -104,6 +112,7 @@ class RoomController {
         send(Validated.of(() -> new DeleteMessageCommand(roomId, messageId, sender)), roomId);
     }
 
+    @ProblemCodes({"ROOM_NOT_FOUND", "NOT_A_MEMBER", "MESSAGE_NOT_FOUND"})
     @PostMapping("/{roomId}/reads")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void markRead(@PathVariable String roomId, @RequestBody MarkReadRequest request) {

@@ -10,6 +10,7 @@ import dev.jangteo.command.web.CommandSender;
 import dev.jangteo.command.web.idempotency.IdempotentAttempt;
 import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.platform.web.Validated;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 @RestController
+@ProblemCodes("COMMAND_TIMEOUT")
 @RequestMapping("/api/coupons")
 class CouponController {
 
@@ -72,6 +74,7 @@ class CouponController {
     record CouponIssued(String couponId, String userId, long sequence) {
     }
 
+    @ProblemCodes("COUPON_ALREADY_EXISTS")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CouponCreated define(@RequestBody DefineCouponRequest request) {
@@ -80,6 +83,7 @@ class CouponController {
         return new CouponCreated(command.couponId());
     }
 
+    @ProblemCodes({"COUPON_NOT_FOUND", "COUPON_SOLD_OUT", "COUPON_ALREADY_ISSUED", "COUPON_NOT_ACTIVE"})
     @PostMapping("/{couponId}/issues")
     @ResponseStatus(HttpStatus.CREATED)
     CouponIssued issue(@PathVariable String couponId, @RequestBody IssueCouponRequest body) {

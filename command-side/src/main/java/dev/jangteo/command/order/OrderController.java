@@ -9,7 +9,9 @@ import dev.jangteo.command.web.CommandSender.Sent;
 import dev.jangteo.command.web.idempotency.IdempotentAttempt;
 import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.platform.web.Validated;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +27,7 @@ import java.util.List;
  * ({@code GET /api/orders/{id}}), with the consistency token to see at least the placement.
  */
 @RestController
+@ProblemCodes("COMMAND_TIMEOUT")
 @RequestMapping("/api/orders")
 class OrderController {
 
@@ -45,6 +48,8 @@ class OrderController {
     record OrderAccepted(String orderId, OrderStatus status, String consistencyToken) {
     }
 
+    @ApiResponse(responseCode = "202", description = "Accepted")
+    @ProblemCodes("ORDER_ALREADY_EXISTS")
     @PostMapping
     ResponseEntity<OrderAccepted> place(@RequestBody PlaceOrderRequest request) {
         PlaceOrderCommand command = Validated.of(() -> new PlaceOrderCommand(
@@ -56,6 +61,8 @@ class OrderController {
     }
 
     /** Only the user who placed the order may cancel it: {@link Order} checks the acting user (403 otherwise). */
+    @ApiResponse(responseCode = "202", description = "Accepted")
+    @ProblemCodes({"ORDER_NOT_FOUND", "ORDER_NOT_CANCELLABLE"})
     @PostMapping("/{orderId}/cancellation")
     ResponseEntity<OrderAccepted> cancel(@PathVariable String orderId) {
         CancelOrderCommand command = Validated.of(() -> new CancelOrderCommand(orderId));

@@ -2,6 +2,7 @@ package dev.jangteo.command.security;
 
 import dev.jangteo.platform.security.Role;
 import dev.jangteo.platform.web.ApiException;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,6 +16,7 @@ import java.util.List;
  * the {@code local} and {@code loadtest} profiles; elsewhere the path is denied like any unlisted one.
  */
 @RestController
+@SecurityRequirements
 @Profile({DevSecurityConfiguration.LOCAL, DevSecurityConfiguration.LOADTEST})
 class DevTokenController {
 

@@ -1,10 +1,13 @@
 package dev.jangteo.platform.security;
 
+import dev.jangteo.platform.web.ProblemType;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
@@ -19,14 +22,18 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,10 +51,20 @@ public class SecurityConfiguration {
     /** Every user id column (Require.MAX_ID_LENGTH in shared-api). */
     static final int MAX_SUBJECT_LENGTH = 64;
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    /**
+     * Swagger UI's page loads its own scripts and style sheets, sets styles inline (React), draws icons from data:
+     * URIs and fetches the document from this app; nothing from elsewhere, and it may still not be framed.
+     */
+    static final String SWAGGER_UI_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
+    /** Springdoc's default paths of the OpenAPI document (JSON, YAML, the UI's configuration) and of Swagger UI. */
+    static final String[] API_DOCS_PATHS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"};
+    static final String[] SWAGGER_UI_PATHS = {"/swagger-ui.html", "/swagger-ui/**"};
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> decoder,
-                                    List<EndpointRules> endpointRules, ScrapeToken.Properties scrape)
+                                    List<EndpointRules> endpointRules, ScrapeToken.Properties scrape,
+                                    @Value("${springdoc.swagger-ui.enabled:true}") boolean swaggerUi)
             throws Exception {
         JwtDecoder jwtDecoder = decoder.getIfAvailable();
         if (jwtDecoder == null) {
@@ -69,7 +86,7 @@ public class SecurityConfiguration {
             .formLogin(form -> form.disable())
             .logout(logout -> logout.disable())
             .headers(headers -> headers
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .addHeaderWriter(contentSecurityPolicy(swaggerUi))
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                     .frameOptions(frame -> frame.deny()))
             .oauth2ResourceServer(server -> server
@@ -86,12 +103,32 @@ public class SecurityConfiguration {
                 rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
                 // Prometheus with its scrape token (ScrapeToken), or an operator with a JWT.
                 rules.requestMatchers(ScrapeToken.PATH).hasAnyAuthority(ScrapeToken.AUTHORITY, Role.ADMIN.authority());
-                // The metrics browser names every meter and its tags: operators only.
-                rules.requestMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole(Role.ADMIN.name());
+                // The metrics browser names every meter and its tags, the mappings every handler: operators only.
+                rules.requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/mappings")
+                     .hasRole(Role.ADMIN.name());
+                // What the API is and what its problem codes mean: read before one holds a token.
+                rules.requestMatchers(HttpMethod.GET, API_DOCS_PATHS).permitAll();
+                rules.requestMatchers(HttpMethod.GET, ProblemType.PATH, ProblemType.PATH + "/{code}").permitAll();
+                if (swaggerUi) {
+                    rules.requestMatchers(HttpMethod.GET, SWAGGER_UI_PATHS).permitAll();
+                }
                 endpointRules.forEach(app -> app.apply(rules));
                 rules.anyRequest().denyAll();
             });
         return http.build();
+    }
+
+    /** The API's strict policy everywhere but on Swagger UI's pages, where they are served (the local profile). */
+    private static HeaderWriter contentSecurityPolicy(boolean swaggerUi) {
+        HeaderWriter api = new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY);
+        if (!swaggerUi) {
+            return api;
+        }
+        HeaderWriter page = new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY);
+        RequestMatcher ui = new OrRequestMatcher(Arrays.stream(SWAGGER_UI_PATHS)
+                                                       .map(PathPatternRequestMatcher.withDefaults()::matcher)
+                                                       .toArray(RequestMatcher[]::new));
+        return (request, response) -> (ui.matches(request) ? page : api).writeHeaders(request, response);
     }
 
     /** Spring Security's firewall answers a suspicious URL with 400 like every other error: problem+json. */

@@ -1,5 +1,6 @@
 package dev.jangteo.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -15,8 +16,10 @@ import java.net.URI;
 /**
  * Errors that never reach a controller (the servlet container refusing a request line, a filter's
  * {@code sendError}) are forwarded to {@code /error}; Spring Boot would answer those with its own JSON. This answers
- * them as problem+json with a code like every other error, whatever the request's Accept header said.
+ * them as problem+json with a code like every other error, whatever the request's Accept header said. Not an endpoint
+ * of the API, so not in its OpenAPI document.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
@@ -32,7 +35,7 @@ class ProblemErrorController implements ErrorController {
                 // the path was what the container refused: leave it out
             }
         }
-        problem.setProperty("code", ErrorCodes.forStatus(status.value()));
+        ProblemResponses.coded(problem, ErrorCodes.forStatus(status.value()));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

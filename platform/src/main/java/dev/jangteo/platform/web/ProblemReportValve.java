@@ -24,9 +24,10 @@ public class ProblemReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"The request was refused before it reached the application\",\"code\":\""
-                + ErrorCodes.forStatus(status) + "\"}";
+        String code = ErrorCodes.forStatus(status);
+        String body = "{\"type\":\"" + ProblemType.uriOf(code) + "\",\"title\":\"" + title + "\",\"status\":"
+                + status + ",\"detail\":\"The request was refused before it reached the application\",\"code\":\""
+                + code + "\"}";
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

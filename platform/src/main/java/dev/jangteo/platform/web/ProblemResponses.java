@@ -18,9 +18,10 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import java.sql.SQLException;
 
 /**
- * Every error leaves as RFC 9457 problem+json with a stable {@code code}: our own refusals, Spring MVC's own
- * (malformed JSON, unknown path, wrong method...), an unavailable store (503 with Retry-After), and, last, anything
- * unexpected (500 without internals; the stack trace goes to the log only).
+ * Every error leaves as RFC 9457 problem+json with a stable {@code code} and, as {@code type}, the page that describes
+ * the code ({@link ProblemType#uriOf}): our own refusals, Spring MVC's own (malformed JSON, unknown path, wrong
+ * method...), an unavailable store (503 with Retry-After), and, last, anything unexpected (500 without internals; the
+ * stack trace goes to the log only).
  */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -81,7 +82,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                                                              HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
-            problem.setProperty("code", codeFor(ex, statusCode));
+            coded(problem, codeFor(ex, statusCode));
         }
         return response;
     }
@@ -113,8 +114,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        return ResponseEntity.status(status).body(coded(ProblemDetail.forStatusAndDetail(status, detail), code));
+    }
+
+    /** The stable code, and as type the page that describes it. */
+    static ProblemDetail coded(ProblemDetail problem, String code) {
+        problem.setType(ProblemType.uriOf(code));
         problem.setProperty("code", code);
-        return ResponseEntity.status(status).body(problem);
+        return problem;
     }
 }

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes a problem+json answer from a servlet filter, before Spring MVC is reached, in the same shape
  * {@link ProblemResponses} gives ({@code type}, {@code title}, {@code status}, {@code detail}, {@code instance},
- * {@code code}).
+ * {@code code}), the type being the code's page ({@link ProblemType#uriOf}).
  */
 public final class ProblemWriter {
 
@@ -25,7 +25,7 @@ public final class ProblemWriter {
     public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                              String code, String detail) throws IOException {
         ObjectNode problem = JSON.createObjectNode();
-        problem.put("type", "about:blank");
+        problem.put("type", ProblemType.uriOf(code).toString());
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);

@@ -1,6 +1,7 @@
 package dev.jangteo.query.account;
 
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.query.consistency.ConsistentRead;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +27,7 @@ class AccountQueryController {
         }
     }
 
+    @ProblemCodes("ACCOUNT_NOT_FOUND")
     @GetMapping("/api/accounts/{userId}")
     @ConsistentRead(AccountProjection.GROUP)
     Account account(@PathVariable String userId) {

@@ -1,8 +1,12 @@
 package dev.jangteo.query.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.query.web.PageOf;
 import dev.jangteo.query.web.Paging;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -47,6 +51,7 @@ class AuditController {
         this.json = json;
     }
 
+    @ProblemCodes("AGGREGATE_NOT_FOUND")
     @GetMapping("/api/audit/aggregates/{aggregateId}/events")
     PageOf<AuditEvent> history(@PathVariable String aggregateId,
                                @RequestParam(required = false) Integer page,
@@ -61,6 +66,7 @@ class AuditController {
         return new PageOf<>(items, pageable.getPageNumber(), pageable.getPageSize(), summary.events());
     }
 
+    @ProblemCodes({"AGGREGATE_NOT_FOUND", "VERSION_NOT_FOUND", "STATE_NOT_SUPPORTED"})
     @GetMapping("/api/audit/aggregates/{aggregateId}/state")
     AggregateStates.AggregateState state(@PathVariable String aggregateId,
                                          @RequestParam(required = false) String at,
@@ -89,6 +95,9 @@ class AuditController {
      * The whole range as NDJSON, one event a line in global order, written as the rows stream from the database:
      * memory stays flat however long the range. {@code limit} does not apply here.
      */
+    @ApiResponse(responseCode = "200", description = "A page of the feed (JSON), or every event of the range, one a line "
+                                                     + "(Accept: application/x-ndjson)",
+                 content = @Content(mediaType = NDJSON, schema = @Schema(implementation = AuditEvent.class)))
     @GetMapping(value = "/api/audit/events", produces = NDJSON)
     void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(required = false) String type, @RequestParam(required = false) String aggregateType,

@@ -1,6 +1,7 @@
 package dev.jangteo.query.catalog;
 
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.query.consistency.ConsistentRead;
 import dev.jangteo.query.web.PageOf;
 import dev.jangteo.query.web.Paging;
@@ -45,6 +46,7 @@ class ProductQueryController {
         return PageOf.of(found.map(Product::of));
     }
 
+    @ProblemCodes("PRODUCT_NOT_FOUND")
     @GetMapping("/api/products/{productId}")
     @ConsistentRead(CatalogProjection.GROUP)
     Product product(@PathVariable String productId) {

@@ -3,6 +3,7 @@ package dev.jangteo.query.chat;
 import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.security.Role;
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.query.consistency.ConsistentRead;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ class ChatQueryController {
     }
 
     /** Activity figures, no message text: for an ANALYST, or a CLIENT who is an active member. */
+    @ProblemCodes({"ROOM_NOT_FOUND", "NOT_A_MEMBER"})
     @GetMapping("/api/rooms/{roomId}")
     @ConsistentRead(ChatProjection.GROUP)
     ChatReads.Room room(@PathVariable String roomId) {
@@ -45,6 +47,7 @@ class ChatQueryController {
      * A page of history, newest first, for an active member only (the token's user; {@code userId}, when given,
      * must be that user). {@code before} is the last page's {@code nextBefore} (a message id).
      */
+    @ProblemCodes({"ROOM_NOT_FOUND", "NOT_A_MEMBER"})
     @GetMapping("/api/rooms/{roomId}/messages")
     @ConsistentRead(ChatProjection.GROUP)
     MessagePage messages(@PathVariable String roomId,

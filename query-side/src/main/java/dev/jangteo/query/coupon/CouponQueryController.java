@@ -2,6 +2,7 @@ package dev.jangteo.query.coupon;
 
 import dev.jangteo.api.coupon.DiscountType;
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.query.consistency.ConsistentRead;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +37,7 @@ class CouponQueryController {
     record HeldCoupons(String userId, List<HeldCoupon> coupons) {
     }
 
+    @ProblemCodes("COUPON_NOT_FOUND")
     @GetMapping("/api/coupons/{couponId}")
     @ConsistentRead(CouponProjection.GROUP)
     CouponSummary coupon(@PathVariable String couponId) {

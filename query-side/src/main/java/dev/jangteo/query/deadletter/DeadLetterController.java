@@ -1,6 +1,7 @@
 package dev.jangteo.query.deadletter;
 
 import dev.jangteo.platform.security.ActingUser;
+import dev.jangteo.platform.web.ProblemCodes;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,11 +31,13 @@ class DeadLetterController {
         return new Queues(deadLetters.all());
     }
 
+    @ProblemCodes("PROCESSOR_NOT_FOUND")
     @PostMapping("/api/admin/dead-letters/{group}/retry")
     DeadLetterView.Retry retry(@PathVariable String group) {
         return deadLetters.retry(group);
     }
 
+    @ProblemCodes({"PROCESSOR_NOT_FOUND", "DEAD_LETTER_NOT_FOUND"})
     @DeleteMapping("/api/admin/dead-letters/{group}/{letterId}")
     DeadLetterView.Eviction evict(@PathVariable String group, @PathVariable String letterId) {
         return deadLetters.evict(group, letterId, ActingUser.subject());

@@ -5,6 +5,7 @@ import dev.jangteo.api.account.AccountDebitedEvent;
 import dev.jangteo.api.account.AccountRefundedEvent;
 import dev.jangteo.api.account.FundsDepositedEvent;
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.platform.web.ProblemCodes;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ContentDisposition;
@@ -37,6 +38,7 @@ class ExportController {
         this.clock = Clock.systemUTC();
     }
 
+    @ProblemCodes("USER_NOT_FOUND")
     @GetMapping("/api/users/{userId}/export")
     ResponseEntity<UserExport> export(@PathVariable String userId) {
         UserExport export = new UserExport(userId, clock.instant(), rows.account(userId).orElse(null),

@@ -5,6 +5,7 @@ import dev.jangteo.api.order.OrderStatus;
 import dev.jangteo.api.order.RejectionReason;
 import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.query.consistency.ConsistentRead;
 import dev.jangteo.query.consistency.ProjectionWatch;
 import dev.jangteo.query.web.PageOf;
@@ -74,6 +75,7 @@ class OrderQueryController {
      * order (PAID, REJECTED, CANCELLED) or when N seconds have passed, whichever is first; an order placed a moment
      * ago that the read model does not show yet is waited for too. A client follows its order without polling.
      */
+    @ProblemCodes("ORDER_NOT_FOUND")
     @GetMapping("/api/orders/{orderId}")
     @ConsistentRead(OrderProjection.GROUP)
     Order order(@PathVariable String orderId, @RequestParam(required = false) Integer wait) {

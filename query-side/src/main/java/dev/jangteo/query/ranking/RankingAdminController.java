@@ -1,6 +1,7 @@
 package dev.jangteo.query.ranking;
 
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.platform.web.ProblemCodes;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +31,7 @@ class RankingAdminController {
     }
 
     /** 202 at once; queries answer from PostgreSQL until the replay has caught up ({@code GET} above). */
+    @ProblemCodes("RANKINGS_STORE_UNAVAILABLE")
     @PostMapping("/api/admin/rankings/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> rebuild() {

@@ -1,6 +1,7 @@
 package dev.jangteo.query.ranking;
 
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.query.consistency.ConsistentRead;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,6 +31,7 @@ class RankingController {
      * {@code database} always asks PostgreSQL and {@code redis} only Redis (503 when it cannot), for cross-checks.
      * A consistency token waits for the rankings, sales and catalog groups, so either source includes the writes.
      */
+    @ProblemCodes("RANKINGS_REDIS_UNAVAILABLE")
     @GetMapping("/api/rankings/products")
     @ConsistentRead({RankingProjection.GROUP, RankingDatabase.SALES_GROUP, RankingDatabase.CATALOG_GROUP})
     Rankings.Ranking products(@RequestParam(defaultValue = "daily") String period,

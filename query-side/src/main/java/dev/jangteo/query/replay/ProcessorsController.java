@@ -1,6 +1,7 @@
 package dev.jangteo.query.replay;
 
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.query.config.SegmentBalancer;
 import dev.jangteo.query.replay.verify.VerifiedReplay;
 import dev.jangteo.query.replay.verify.Verification;
@@ -56,11 +57,13 @@ class ProcessorsController {
         return new Processors(statuses.all());
     }
 
+    @ProblemCodes("PROCESSOR_NOT_FOUND")
     @GetMapping("/api/admin/processors/{name}")
     ProcessorStatus status(@PathVariable String name) {
         return statuses.of(name).orElseThrow(() -> unknown(name));
     }
 
+    @ProblemCodes({"PROCESSOR_NOT_FOUND", "REPLAY_NOT_SUPPORTED", "REPLAY_FROM_NOT_SUPPORTED", "PROCESSOR_BUSY"})
     @PostMapping("/api/admin/processors/{name}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> replay(@PathVariable String name, @RequestParam(required = false) String from) {
@@ -74,18 +77,21 @@ class ProcessorsController {
         return answer;
     }
 
+    @ProblemCodes({"PROCESSOR_NOT_FOUND", "VERIFY_NOT_SUPPORTED", "PROCESSOR_BUSY"})
     @PostMapping("/api/admin/processors/{name}/verify-replay")
     Verification verify(@PathVariable String name) {
         return verifiedReplay.verify(processor(name));
     }
 
     /** Splits {@code segment} of the group in two; its events are then shared by the two halves. */
+    @ProblemCodes({"PROCESSOR_NOT_FOUND", "PROCESSOR_BUSY", "SEGMENT_NOT_CHANGED"})
     @PostMapping("/api/admin/processors/{name}/segments/{segment}/split")
     ProcessorStatus split(@PathVariable String name, @PathVariable int segment) {
         return change(name, "split", processor -> processor.splitSegment(segment));
     }
 
     /** Merges {@code segment} with the other half it was split from. */
+    @ProblemCodes({"PROCESSOR_NOT_FOUND", "PROCESSOR_BUSY", "SEGMENT_NOT_CHANGED"})
     @PostMapping("/api/admin/processors/{name}/segments/{segment}/merge")
     ProcessorStatus merge(@PathVariable String name, @PathVariable int segment) {
         return change(name, "merge", processor -> processor.mergeSegment(segment));

@@ -1,6 +1,7 @@
 package dev.jangteo.query.sales;
 
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.query.consistency.ConsistentRead;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +47,7 @@ class SalesQueryController {
                  long totalQuantity, long totalRevenue) {
     }
 
+    @ProblemCodes("PRODUCT_NOT_FOUND")
     @GetMapping("/api/stats/products/{productId}/sales")
     @ConsistentRead(SalesProjection.GROUP)
     Sales sales(@PathVariable String productId,

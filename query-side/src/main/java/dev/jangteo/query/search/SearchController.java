@@ -3,6 +3,7 @@ package dev.jangteo.query.search;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.query.chat.ChatReads;
 import dev.jangteo.query.consistency.ConsistentRead;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ class SearchController {
         this.chat = chat;
     }
 
+    @ProblemCodes({"SEARCH_UNAVAILABLE", "SEARCH_REBUILDING"})
     @GetMapping("/api/messages/search")
     @ConsistentRead(MessageSearchProjection.GROUP)
     MessageSearch.Page search(@RequestParam(required = false) String q,

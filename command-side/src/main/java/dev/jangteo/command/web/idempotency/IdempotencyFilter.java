@@ -44,9 +44,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String KEY_HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotency-Replayed";
-    static final String KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
-    static final String KEY_IN_FLIGHT = "IDEMPOTENCY_KEY_IN_FLIGHT";
-    static final String KEY_INVALID = "IDEMPOTENCY_KEY_INVALID";
+    public static final String KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+    public static final String KEY_IN_FLIGHT = "IDEMPOTENCY_KEY_IN_FLIGHT";
+    public static final String KEY_INVALID = "IDEMPOTENCY_KEY_INVALID";
     private static final int MAX_KEY_LENGTH = 255;
     private static final String ANONYMOUS = "anonymous";
     private static final String IN_FLIGHT_DETAIL =
