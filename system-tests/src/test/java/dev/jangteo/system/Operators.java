@@ -3,6 +3,9 @@ package dev.jangteo.system;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The operator API of the query side: processors, replays, verified replays. */
+/** The operator API of the query side: processors, replays, verified replays; and the seal chain's check. */
 final class Operators {
 
     private Operators() {
@@ -53,5 +56,19 @@ final class Operators {
         Http.Response answer = Http.post(query.resolve("/api/admin/processors/" + processor + "/verify-replay"), "");
         assertThat(answer.status()).as("verify %s: %s", processor, answer.body()).isEqualTo(200);
         return answer.body();
+    }
+
+    /** Waits until the stack's seal chain reaches the head of its event store, then verifies the whole chain. */
+    static JsonNode verifySealChain(Stack stack) throws SQLException {
+        long head;
+        try (Connection connection = stack.connect();
+             ResultSet row = connection.createStatement().executeQuery(
+                     "SELECT max(global_index) FROM command_side.domain_event_entry")) {
+            row.next();
+            head = row.getLong(1);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+               .until(() -> Shop.get(stack.query(), "/api/audit/seal").path("sealedPosition").asLong() >= head);
+        return Shop.get(stack.query(), "/api/audit/verify");
     }
 }

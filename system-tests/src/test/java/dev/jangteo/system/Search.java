@@ -39,6 +39,19 @@ final class Search {
         return indices;
     }
 
+    /** The names of the indices whose names start with {@code prefix}. */
+    static List<String> indices(String prefix) {
+        List<String> names = new ArrayList<>();
+        send("GET", "_cat/indices/" + prefix + "*?format=json&h=index")
+                .forEach(index -> names.add(index.get("index").asText()));
+        return names;
+    }
+
+    /** An empty index named {@code name}, with Elasticsearch's default settings. */
+    static void createIndex(String name) {
+        send("PUT", URLEncoder.encode(name, StandardCharsets.UTF_8));
+    }
+
     static void deleteIndices(String prefix) {
         try {
             JsonNode indices = send("GET", "_cat/indices/" + prefix + "*?format=json&h=index");

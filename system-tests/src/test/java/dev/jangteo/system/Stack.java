@@ -42,11 +42,18 @@ final class Stack implements AutoCloseable {
     private final List<App> commandSides = new ArrayList<>();
     private final List<App> querySides = new ArrayList<>();
 
-    private Stack(String database, String appDatabaseUrl, List<String> commandArgs, List<String> queryArgs) {
+    private Stack(String database, String appDatabaseUrl, List<String> commandArgs, String searchUrl,
+                  int redisPort, List<String> extraQueryArgs) {
         this.database = database;
         this.appDatabaseUrl = appDatabaseUrl;
         this.commandArgs = commandArgs;
-        this.queryArgs = queryArgs;
+        List<String> queryArguments = new ArrayList<>(List.of(
+                "--jangteo.search.url=" + searchUrl,
+                "--jangteo.search.index-prefix=" + indexPrefix(database),
+                "--jangteo.redis.key-prefix=" + redisKeyPrefix(database),
+                "--spring.data.redis.port=" + redisPort));
+        queryArguments.addAll(extraQueryArgs);
+        this.queryArgs = List.copyOf(queryArguments);
     }
 
     /**
@@ -87,29 +94,47 @@ final class Stack implements AutoCloseable {
     /** As above, with {@code queryArgs} as extra Spring Boot arguments of the query sides. */
     static Stack start(String testName, int commandInstances, int queryInstances, TcpProxy proxy,
                        TcpProxy searchProxy, TcpProxy redisProxy, List<String> queryArgs, String... commandArgs) {
-        String database = ("jangteo_it_" + testName + "_" + UUID.randomUUID().toString().substring(0, 8))
-                .toLowerCase(Locale.ROOT);
+        String database = newDatabaseName(testName);
         admin("CREATE DATABASE " + database + " OWNER " + USER);
         String appUrl = proxy == null ? urlOf(database)
                                       : "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database;
         String searchUrl = searchProxy == null ? ELASTICSEARCH_URL : "http://127.0.0.1:" + searchProxy.port();
-        List<String> queryArguments = new ArrayList<>(List.of(
-                "--jangteo.search.url=" + searchUrl,
-                "--jangteo.search.index-prefix=" + indexPrefix(database),
-                "--jangteo.redis.key-prefix=" + redisKeyPrefix(database),
-                "--spring.data.redis.port=" + (redisProxy == null ? Redis.PORT : redisProxy.port())));
-        queryArguments.addAll(queryArgs);
-        Stack stack = new Stack(database, appUrl, List.of(commandArgs), List.copyOf(queryArguments));
+        Stack stack = new Stack(database, appUrl, List.of(commandArgs), searchUrl,
+                                redisProxy == null ? Redis.PORT : redisProxy.port(), queryArgs);
+        return stack.launchAll(commandInstances, queryInstances);
+    }
+
+    /**
+     * One command side and one query side on {@code database}, which exists already and is left to the apps'
+     * migrations as it is (a restore made it); its search indices and Redis keys are its own, by its name. Closing
+     * drops it like any stack's database.
+     */
+    static Stack onExistingDatabase(String database, String... commandArgs) {
+        return new Stack(database, urlOf(database), List.of(commandArgs), ELASTICSEARCH_URL, Redis.PORT, List.of())
+                .launchAll(1, 1);
+    }
+
+    /** A name no database has yet, for a stack of the test {@code testName}. */
+    static String newDatabaseName(String testName) {
+        return ("jangteo_it_" + testName + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+    }
+
+    /** Drops {@code database} (a test's scratch database) if it exists, whoever is still connected. */
+    static void dropDatabase(String database) {
+        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+
+    private Stack launchAll(int commandInstances, int queryInstances) {
         try {
             for (int i = 0; i < commandInstances; i++) {
-                stack.commandSides.add(stack.launch("command-side", "command-side.jar", i, stack.commandArgs));
+                commandSides.add(launch("command-side", "command-side.jar", i, commandArgs));
             }
             for (int i = 0; i < queryInstances; i++) {
-                stack.startQuerySide(i);
+                startQuerySide(i);
             }
-            return stack;
+            return this;
         } catch (RuntimeException e) {
-            stack.close();
+            close();
             throw e;
         }
     }
@@ -194,6 +219,11 @@ final class Stack implements AutoCloseable {
 
     /** A direct connection to this stack's database, never through a proxy. */
     Connection connect() throws SQLException {
+        return connect(database);
+    }
+
+    /** A direct connection to {@code database} on the stacks' PostgreSQL. */
+    static Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(urlOf(database), USER, PASSWORD);
     }
 
@@ -220,6 +250,11 @@ final class Stack implements AutoCloseable {
         return database + ":";
     }
 
+    /** The name of this stack's database. */
+    String database() {
+        return database;
+    }
+
     /** Host and port of the PostgreSQL server the stacks use. */
     static URI postgres() {
         return URI.create(ADMIN_URL.substring("jdbc:".length()));
@@ -233,7 +268,7 @@ final class Stack implements AutoCloseable {
     public void close() {
         commandSides.forEach(App::stop);
         querySides.forEach(App::stop);
-        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        dropDatabase(database);
         Search.deleteIndices(indexPrefix(database));
         Redis.deleteKeys(redisKeyPrefix(database));
     }

@@ -5,25 +5,37 @@ import dev.jangteo.api.order.RejectionReason;
 import dev.jangteo.command.account.AccountClosedException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How the order sagas send a step. The answer comes back as an event of the step's aggregate; a step whose target
  * does not exist (an unknown product, account or coupon) cannot produce one, so it is reported to the order as
  * {@link FailOrderStepCommand}, whose event the saga then handles like any refusal. Any other failure is logged and
  * left to the saga's step deadline.
+ * <p>
+ * Both send only once the unit of work that runs the saga's handler has committed (the saga's state, its token and
+ * its deadline), never before. Sent at once on the asynchronous command bus, a command could take effect while the
+ * saga's transaction was still open: a backup taken in between (or a rollback of the saga's batch, with the step
+ * deadline firing before the retry) then holds the order paid by a saga that still waits for its debit, and the
+ * deadline compensates the paid order. A command lost between the commit and the send is what the deadline is for.
  */
 final class SagaCommands {
 
     private static final Logger log = LoggerFactory.getLogger(SagaCommands.class);
+    private static final String PENDING = SagaCommands.class.getName() + ".pending";
 
     private SagaCommands() {
     }
 
     static void step(CommandGateway gateway, String orderId, Object command, RejectionReason whenMissing) {
-        gateway.send(command).exceptionally(failure -> {
+        afterCommit(() -> gateway.send(command).exceptionally(failure -> {
             if (isNotFound(failure)) {
                 gateway.send(new FailOrderStepCommand(orderId, whenMissing));
             } else if (isAccountClosed(failure)) {
@@ -33,7 +45,7 @@ final class SagaCommands {
                          command.getClass().getSimpleName(), failure);
             }
             return null;
-        });
+        }));
     }
 
     /**
@@ -42,7 +54,7 @@ final class SagaCommands {
      * to undo.
      */
     static void send(CommandGateway gateway, String orderId, Object command) {
-        gateway.send(command).exceptionally(failure -> {
+        afterCommit(() -> gateway.send(command).exceptionally(failure -> {
             if (isNotFound(failure)) {
                 log.debug("Order {}: nothing to undo for {}", orderId, command);
                 return null;
@@ -50,7 +62,24 @@ final class SagaCommands {
             log.warn("Order {}: {} failed; it is re-sent when the saga's deadline fires", orderId,
                      command.getClass().getSimpleName(), failure);
             return null;
-        });
+        }));
+    }
+
+    /**
+     * Runs {@code send} after the commit of the current (root) unit of work, in the order the saga sent, or at once
+     * outside one. One handler per unit of work runs them all: Axon runs after-commit handlers last registered first.
+     */
+    private static void afterCommit(Runnable send) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            send.run();
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        root.<List<Runnable>>getOrComputeResource(PENDING, key -> {
+            List<Runnable> pending = new ArrayList<>();
+            root.afterCommit(unitOfWork -> pending.forEach(Runnable::run));
+            return pending;
+        }).add(send);
     }
 
     private static boolean isAccountClosed(Throwable failure) {
