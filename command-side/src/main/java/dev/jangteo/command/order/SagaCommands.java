@@ -3,6 +3,7 @@ package dev.jangteo.command.order;
 import dev.jangteo.api.order.FailOrderStepCommand;
 import dev.jangteo.api.order.RejectionReason;
 import dev.jangteo.command.account.AccountClosedException;
+import dev.jangteo.platform.tracing.TraceContext;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -68,6 +69,7 @@ final class SagaCommands {
     /**
      * Runs {@code send} after the commit of the current (root) unit of work, in the order the saga sent, or at once
      * outside one. One handler per unit of work runs them all: Axon runs after-commit handlers last registered first.
+     * Each runs in the trace of the saga step that sent it, whose span has ended by then.
      */
     private static void afterCommit(Runnable send) {
         if (!CurrentUnitOfWork.isStarted()) {
@@ -79,7 +81,7 @@ final class SagaCommands {
             List<Runnable> pending = new ArrayList<>();
             root.afterCommit(unitOfWork -> pending.forEach(Runnable::run));
             return pending;
-        }).add(send);
+        }).add(TraceContext.carried(send));
     }
 
     private static boolean isAccountClosed(Throwable failure) {
