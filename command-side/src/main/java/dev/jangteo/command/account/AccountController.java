@@ -8,7 +8,6 @@ import dev.jangteo.command.web.CommandSender;
 import dev.jangteo.command.web.CommandSender.Sent;
 import dev.jangteo.command.web.idempotency.IdempotentAttempt;
 import dev.jangteo.platform.security.ActingUser;
-import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.platform.web.Validated;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -65,7 +64,7 @@ class AccountController {
         DepositFundsCommand command = Validated.of(() -> new DepositFundsCommand(
                 userId, request.depositId() == null ? IdempotentAttempt.newId() : request.depositId(),
                 Money.won(required(request.amount()))));
-        Sent<Money> sent = sendUnlessClosed(command, userId);
+        Sent<Money> sent = commands.send(command, ACCOUNT, userId);
         return sent.reply(HttpStatus.OK, new Deposited(userId, command.depositId(), sent.result().won(),
                                                        sent.consistencyToken()));
     }
@@ -83,15 +82,6 @@ class AccountController {
         CloseAccountCommand command = Validated.of(() -> new CloseAccountCommand(userId));
         Sent<Object> sent = commands.send(command, ACCOUNT, userId);
         return sent.reply(HttpStatus.OK, new AccountClosed(userId, sent.consistencyToken()));
-    }
-
-    /** Sends a command that a closed account refuses. */
-    private <R> Sent<R> sendUnlessClosed(Object command, String userId) {
-        try {
-            return commands.send(command, ACCOUNT, userId);
-        } catch (AccountClosedException e) {
-            throw ApiException.conflict(AccountClosedException.CODE, e.getMessage());
-        }
     }
 
     private static long required(Long amount) {

@@ -3,7 +3,6 @@ package dev.jangteo.command.chat;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.jangteo.api.chat.ChatRefusal;
-import dev.jangteo.api.chat.ChatRuleViolation;
 import dev.jangteo.api.chat.CreateRoomCommand;
 import dev.jangteo.api.chat.DeleteMessageCommand;
 import dev.jangteo.api.chat.EditMessageCommand;

@@ -1,6 +1,5 @@
 package dev.jangteo.command.chat;
 
-import dev.jangteo.api.chat.ChatRuleViolation;
 import dev.jangteo.api.chat.CreateRoomCommand;
 import dev.jangteo.api.chat.DeleteMessageCommand;
 import dev.jangteo.api.chat.EditMessageCommand;
@@ -122,10 +121,6 @@ class RoomController {
 
     /** Unknown room → 404 ROOM_NOT_FOUND, a taken id → 409 ROOM_ALREADY_EXISTS; room rules → their own codes. */
     private <R> R send(Object command, String roomId) {
-        try {
-            return commands.await(command, "ROOM", roomId);
-        } catch (ChatRuleViolation violation) {
-            throw ChatRefusals.toApiException(violation);
-        }
+        return commands.await(command, "ROOM", roomId);
     }
 }

@@ -1,5 +1,7 @@
 package dev.jangteo.command.config;
 
+import dev.jangteo.command.refusal.RefusingCommandBus;
+import dev.jangteo.command.refusal.RemoteLikeWire;
 import dev.jangteo.command.web.idempotency.IdempotentEffects;
 import dev.jangteo.platform.logging.MessageLogContext;
 import org.axonframework.commandhandling.AsynchronousCommandBus;
@@ -12,6 +14,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.interceptors.TransactionManagingInterceptor;
+import org.axonframework.serialization.Serializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
 
 /**
  * Commands go through an {@link AsynchronousCommandBus} (the local segment under the {@code axonserver} profile). A
@@ -29,7 +33,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * retried forever.
  * <p>
  * The gateway sends a command again when it lost a race with another instance on the same aggregate
- * ({@link LostRaceRetry}), for the REST API and the sagas alike.
+ * ({@link LostRaceRetry}), for the REST API and the sagas alike. Every refusal reaches the sender as a
+ * {@link dev.jangteo.command.refusal.Refusal}, on this bus as through Axon Server ({@link RefusingCommandBus}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class CommandBusConfiguration {
@@ -39,21 +44,25 @@ public class CommandBusConfiguration {
     public CommandBus commandBus(TransactionManager transactionManager, Configuration axonConfiguration,
                                  DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
                                  IdempotentEffects idempotentEffects,
-                                 @Value("${jangteo.commands.concurrency:8}") int concurrency) {
+                                 @Qualifier("messageSerializer") Serializer messageSerializer,
+                                 @Value("${jangteo.commands.concurrency:8}") int concurrency,
+                                 @Value("${jangteo.remote-like.enabled:false}") boolean remoteLike) {
         // Not a bean: an Executor bean would make Spring Boot back off its own task executor. A fixed number of
         // (virtual) threads, well under the connection pool: each command holds a connection for its transaction,
         // and a burst of commands on unbounded threads would wait for the pool and fail after its connection
         // timeout (503), where here they wait their turn in the queue.
         ExecutorService commandExecutor =
                 Executors.newFixedThreadPool(concurrency, Thread.ofVirtual().name("command-", 0).factory());
-        AsynchronousCommandBus commandBus =
+        AsynchronousCommandBus.Builder builder =
                 AsynchronousCommandBus.builder()
                                       .executor(commandExecutor)
                                       .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
                                       .spanFactory(axonConfiguration.getComponent(CommandBusSpanFactory.class))
                                       .messageMonitor(axonConfiguration.messageMonitor(CommandBus.class,
-                                                                                       "commandBus"))
-                                      .build();
+                                                                                       "commandBus"));
+        AsynchronousCommandBus commandBus = new RefusingCommandBus(
+                builder, () -> axonConfiguration,
+                remoteLike ? new RemoteLikeWire(messageSerializer) : UnaryOperator.identity());
         commandBus.registerHandlerInterceptor(
                 new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
         commandBus.registerHandlerInterceptor(new MessageLogContext());

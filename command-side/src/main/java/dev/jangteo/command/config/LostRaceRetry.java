@@ -1,9 +1,9 @@
 package dev.jangteo.command.config;
 
+import dev.jangteo.command.refusal.Refusal;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
-import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,13 +46,8 @@ public final class LostRaceRetry implements RetryScheduler {
         return ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10) * 2L);
     }
 
-    /** Whether the failure, or any of its causes, is a lost race on an aggregate's sequence. */
+    /** Whether the failure is a lost race on an aggregate's sequence, as the bus that handled it reported it. */
     public static boolean isLostRace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
+        return Refusal.is(failure, Refusal.LOST_RACE);
     }
 }

@@ -6,14 +6,13 @@ import dev.jangteo.api.coupon.DefineCouponCommand;
 import dev.jangteo.api.coupon.DiscountType;
 import dev.jangteo.api.coupon.IssueOutcome;
 import dev.jangteo.api.coupon.IssueRequest;
+import dev.jangteo.command.refusal.Refusal;
 import dev.jangteo.command.web.CommandSender;
 import dev.jangteo.command.web.idempotency.IdempotentAttempt;
 import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.platform.web.Validated;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -118,8 +117,7 @@ class CouponController {
         try {
             return issueDesk.issue(couponId, request).get(ISSUE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | CompletionException e) {
-            if (e.getCause() instanceof AggregateNotFoundException
-                    || e.getCause() instanceof IncompatibleAggregateException) {
+            if (Refusal.is(e.getCause(), Refusal.NOT_FOUND)) {
                 throw ApiException.notFound(NOT_FOUND, "No coupon " + couponId);
             }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());

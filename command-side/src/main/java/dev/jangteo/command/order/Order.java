@@ -87,15 +87,17 @@ class Order {
     @CommandHandler
     void handle(CancelOrderCommand command, @MetaDataValue(AuditMetadata.ACTING_USER) String actingUser) {
         if (!userId.equals(actingUser)) {
-            throw new NotTheOrderOwnerException();
+            throw new NotTheOrderOwnerException(orderId);
         }
         switch (status) {
             case PAID -> apply(new OrderCancellationRequestedEvent(orderId, userId, pricedLines, couponId,
                                                                    now()));
             case CANCELLING, CANCELLED -> {
             }
-            case PENDING -> throw new OrderNotCancellableException("the order is still being paid; retry shortly");
-            case REJECTED -> throw new OrderNotCancellableException("the order was rejected; there is nothing to undo");
+            case PENDING -> throw new OrderNotCancellableException(orderId,
+                                                              "the order is still being paid; retry shortly");
+            case REJECTED -> throw new OrderNotCancellableException(orderId,
+                                                               "the order was rejected; there is nothing to undo");
         }
     }
 

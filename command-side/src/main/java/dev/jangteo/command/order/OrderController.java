@@ -8,7 +8,6 @@ import dev.jangteo.command.web.CommandSender;
 import dev.jangteo.command.web.CommandSender.Sent;
 import dev.jangteo.command.web.idempotency.IdempotentAttempt;
 import dev.jangteo.platform.security.ActingUser;
-import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.platform.web.ProblemCodes;
 import dev.jangteo.platform.web.Validated;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -66,15 +65,9 @@ class OrderController {
     @PostMapping("/{orderId}/cancellation")
     ResponseEntity<OrderAccepted> cancel(@PathVariable String orderId) {
         CancelOrderCommand command = Validated.of(() -> new CancelOrderCommand(orderId));
-        try {
-            Sent<Object> sent = commands.send(command, ORDER, orderId);
-            return sent.reply(HttpStatus.ACCEPTED,
-                              new OrderAccepted(orderId, OrderStatus.CANCELLING, sent.consistencyToken()));
-        } catch (OrderNotCancellableException e) {
-            throw ApiException.conflict("ORDER_NOT_CANCELLABLE", "Order " + orderId + ": " + e.getMessage());
-        } catch (NotTheOrderOwnerException e) {
-            throw ActingUser.forbidden("Order " + orderId + " belongs to another user");
-        }
+        Sent<Object> sent = commands.send(command, ORDER, orderId);
+        return sent.reply(HttpStatus.ACCEPTED,
+                          new OrderAccepted(orderId, OrderStatus.CANCELLING, sent.consistencyToken()));
     }
 
     private static List<OrderLine> lines(List<Item> items) {

@@ -3,12 +3,11 @@ package dev.jangteo.command.order;
 import dev.jangteo.api.order.FailOrderStepCommand;
 import dev.jangteo.api.order.RejectionReason;
 import dev.jangteo.command.account.AccountClosedException;
+import dev.jangteo.command.refusal.Refusal;
 import dev.jangteo.platform.tracing.TraceContext;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +17,9 @@ import java.util.List;
 /**
  * How the order sagas send a step. The answer comes back as an event of the step's aggregate; a step whose target
  * does not exist (an unknown product, account or coupon) cannot produce one, so it is reported to the order as
- * {@link FailOrderStepCommand}, whose event the saga then handles like any refusal. Any other failure is logged and
- * left to the saga's step deadline.
+ * {@link FailOrderStepCommand}, whose event the saga then handles like any refusal; so is a debit of a closed
+ * account. Both are told by their {@link Refusal} code, which arrives the same through Axon Server. Any other
+ * failure is logged and left to the saga's step deadline.
  * <p>
  * Both send only once the unit of work that runs the saga's handler has committed (the saga's state, its token and
  * its deadline), never before. Sent at once on the asynchronous command bus, a command could take effect while the
@@ -37,9 +37,9 @@ final class SagaCommands {
 
     static void step(CommandGateway gateway, String orderId, Object command, RejectionReason whenMissing) {
         afterCommit(() -> gateway.send(command).exceptionally(failure -> {
-            if (isNotFound(failure)) {
+            if (Refusal.is(failure, Refusal.NOT_FOUND)) {
                 gateway.send(new FailOrderStepCommand(orderId, whenMissing));
-            } else if (isAccountClosed(failure)) {
+            } else if (Refusal.is(failure, AccountClosedException.CODE)) {
                 gateway.send(new FailOrderStepCommand(orderId, RejectionReason.ACCOUNT_CLOSED));
             } else {
                 log.warn("Order {}: {} failed; the step deadline will decide", orderId,
@@ -56,7 +56,7 @@ final class SagaCommands {
      */
     static void send(CommandGateway gateway, String orderId, Object command) {
         afterCommit(() -> gateway.send(command).exceptionally(failure -> {
-            if (isNotFound(failure)) {
+            if (Refusal.is(failure, Refusal.NOT_FOUND)) {
                 log.debug("Order {}: nothing to undo for {}", orderId, command);
                 return null;
             }
@@ -82,18 +82,5 @@ final class SagaCommands {
             root.afterCommit(unitOfWork -> pending.forEach(Runnable::run));
             return pending;
         }).add(TraceContext.carried(send));
-    }
-
-    private static boolean isAccountClosed(Throwable failure) {
-        return failure instanceof AccountClosedException || failure.getCause() instanceof AccountClosedException;
-    }
-
-    /** Not found, or the id belongs to an aggregate of another type (a product id that names a room). */
-    private static boolean isNotFound(Throwable failure) {
-        return isMissing(failure) || isMissing(failure.getCause());
-    }
-
-    private static boolean isMissing(Throwable failure) {
-        return failure instanceof AggregateNotFoundException || failure instanceof IncompatibleAggregateException;
     }
 }

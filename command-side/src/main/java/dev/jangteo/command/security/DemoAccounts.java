@@ -3,11 +3,11 @@ package dev.jangteo.command.security;
 import dev.jangteo.api.Money;
 import dev.jangteo.api.account.DepositFundsCommand;
 import dev.jangteo.api.account.OpenAccountCommand;
+import dev.jangteo.command.refusal.Refusal;
 import dev.jangteo.platform.axon.AuditMetadata;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -56,22 +56,11 @@ class DemoAccounts implements ApplicationRunner {
         try {
             send(new OpenAccountCommand(demo.userId(), demo.email(), demo.name()));
         } catch (RuntimeException e) {
-            if (!alreadyOpen(e)) {
+            if (!Refusal.is(e, Refusal.ALREADY_EXISTS)) {
                 throw e;
             }
             log.debug("Demo account {} exists", demo.userId());
         }
-    }
-
-    /** Locally the exception itself; through Axon Server wrapped in a CommandExecutionException. */
-    private static boolean alreadyOpen(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AggregateStreamCreationException
-                    || String.valueOf(cause.getMessage()).contains("AggregateStreamCreationException")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void send(Object command) {

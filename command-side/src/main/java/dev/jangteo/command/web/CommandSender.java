@@ -1,16 +1,15 @@
 package dev.jangteo.command.web;
 
+import dev.jangteo.command.refusal.Refusal;
 import dev.jangteo.command.web.idempotency.IdempotentAttempt;
 import dev.jangteo.command.web.idempotency.IdempotentEffects;
 import dev.jangteo.platform.logging.RequestLogging;
 import dev.jangteo.platform.security.ActingUser;
 import dev.jangteo.platform.web.ApiException;
+import dev.jangteo.platform.web.ErrorCodes;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -101,19 +100,28 @@ public class CommandSender {
         }
     }
 
-    private static RuntimeException refusal(Throwable cause, String aggregate, String aggregateId) {
+    /**
+     * The answer to a failed command, decided on its {@link Refusal} alone (the same on the local bus and through
+     * Axon Server). An aggregate that is missing, or that exists when it should not, is named as the caller asked
+     * for it: ids are unique per aggregate type only by convention, and an id whose events belong to another type (a
+     * room called "kimchi" when a product is asked for) is no aggregate of this type.
+     */
+    private static RuntimeException refusal(Throwable failure, String aggregate, String aggregateId) {
+        Optional<Refusal> refusal = Refusal.of(failure);
+        if (refusal.isEmpty()) {
+            return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
         String name = aggregate.charAt(0) + aggregate.substring(1).toLowerCase();
-        // Ids are unique per aggregate type only by convention: an id whose events belong to another type (a room
-        // called "kimchi" when a product is asked for) is no aggregate of this type.
-        if (cause instanceof AggregateNotFoundException || cause instanceof IncompatibleAggregateException) {
-            return ApiException.notFound(aggregate + "_NOT_FOUND", "No " + name.toLowerCase() + " " + aggregateId);
-        }
-        if (cause instanceof AggregateStreamCreationException) {
-            return ApiException.conflict(aggregate + "_ALREADY_EXISTS", name + " " + aggregateId + " exists");
-        }
-        if (cause instanceof IllegalArgumentException) {
-            return ApiException.invalid(cause.getMessage());
-        }
-        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        HttpStatus status = HttpStatus.valueOf(refusal.get().status());
+        return switch (refusal.get().code()) {
+            case Refusal.NOT_FOUND ->
+                    ApiException.notFound(aggregate + "_NOT_FOUND", "No " + name.toLowerCase() + " " + aggregateId);
+            case Refusal.ALREADY_EXISTS ->
+                    ApiException.conflict(aggregate + "_ALREADY_EXISTS", name + " " + aggregateId + " exists");
+            case Refusal.LOST_RACE -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE,
+                                                       "Too many writers on " + name.toLowerCase() + " " + aggregateId
+                                                               + "; nothing was changed. Retry later.");
+            default -> new ApiException(status, refusal.get().code(), refusal.get().detail());
+        };
     }
 }

@@ -1,7 +1,6 @@
 package dev.jangteo.command.chat;
 
 import dev.jangteo.api.chat.ChatRefusal;
-import dev.jangteo.api.chat.ChatRuleViolation;
 import dev.jangteo.api.chat.PostMessageCommand;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -234,6 +233,6 @@ class RoomTest {
 
     private static Matcher<?> refused(ChatRefusal refusal) {
         return Matchers.predicate(failure -> failure instanceof ChatRuleViolation violation
-                && violation.refusal() == refusal);
+                && violation.rule() == refusal);
     }
 }
