@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +35,20 @@ final class Stack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final String ELASTICSEARCH_URL = System.getProperty("jangteo.it.elasticsearch-url",
                                                                        "http://127.0.0.1:9200");
+
+    /**
+     * Extra Spring Boot arguments of every app, space-separated: how system-tests/pom.xml runs a part of the tests
+     * again with the apps under the {@code remote-like} profile, and all of them under {@code axonserver} (-Paxonserver).
+     * A test's own arguments come after them; {@code --spring.profiles.include} given twice includes both.
+     */
+    private static final List<String> APP_ARGS =
+            List.of(System.getProperty("jangteo.it.app-args", "").trim().split("\\s+")).stream()
+                .filter(argument -> !argument.isEmpty()).toList();
+    /**
+     * Axon Server's HTTP address when the apps run under the {@code axonserver} profile: each stack then starts on an
+     * empty event store, as on an empty database of its own, by the purge of Axon Server's development mode.
+     */
+    private static final String AXONSERVER_HTTP = System.getProperty("jangteo.it.axonserver-http", "");
 
     private final String database;
     private final String appDatabaseUrl;
@@ -96,6 +111,7 @@ final class Stack implements AutoCloseable {
                        TcpProxy searchProxy, TcpProxy redisProxy, List<String> queryArgs, String... commandArgs) {
         String database = newDatabaseName(testName);
         admin("CREATE DATABASE " + database + " OWNER " + USER);
+        purgeAxonServer();
         String appUrl = proxy == null ? urlOf(database)
                                       : "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database;
         String searchUrl = searchProxy == null ? ELASTICSEARCH_URL : "http://127.0.0.1:" + searchProxy.port();
@@ -293,6 +309,7 @@ final class Stack implements AutoCloseable {
                     "--spring.datasource.username=" + USER,
                     "--spring.datasource.password=" + PASSWORD,
                     Tokens.publicKeyArgument(), Prometheus.tokenArgument()));
+            command.addAll(APP_ARGS);
             command.addAll(extraArgs);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -312,6 +329,26 @@ final class Stack implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot run '" + sql + "' on " + ADMIN_URL
                                                     + " (does ./dev up's role exist?)", e);
+        }
+    }
+
+    private static void purgeAxonServer() {
+        if (AXONSERVER_HTTP.isBlank()) {
+            return;
+        }
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(AXONSERVER_HTTP + "/v1/devmode/purge-events")).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("Axon Server at " + AXONSERVER_HTTP + " refused the purge ("
+                                                        + response.statusCode() + "): is it in development mode?");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reach Axon Server at " + AXONSERVER_HTTP, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -116,13 +116,25 @@ final class Tokens {
         }
     }
 
+    /**
+     * The Spring Boot argument that makes the command side's dev issuer (profiles {@code local} and
+     * {@code loadtest}) sign with these tokens' key, so that its tokens and the tests' are alike.
+     */
+    static String privateKeyArgument() {
+        Path file = write("private", "PRIVATE KEY", KEYS.getPrivate().getEncoded());
+        return "--jangteo.security.dev-issuer.private-key-location=file:" + file.toAbsolutePath();
+    }
+
     private static Path writePublicKey() {
-        String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(KEYS.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
+        return write("public", "PUBLIC KEY", KEYS.getPublic().getEncoded());
+    }
+
+    private static Path write(String name, String label, byte[] der) {
+        String pem = "-----BEGIN " + label + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + label + "-----\n";
         try {
-            Path file = Path.of("target", "jwt", "public-" + UUID.randomUUID() + ".pem");
+            Path file = Path.of("target", "jwt", name + "-" + UUID.randomUUID() + ".pem");
             Files.createDirectories(file.getParent());
             return Files.writeString(file, pem);
         } catch (IOException e) {
