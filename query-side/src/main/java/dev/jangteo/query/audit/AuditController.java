@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,14 +25,16 @@ import java.util.List;
 /**
  * Auditors read the event store: an aggregate's history, its state as of a moment, the global feed (also as an
  * NDJSON export), and the check of the store against its seal chain. Read-only; the event table is the command
- * side's. Off under the {@code axonserver} profile, where the events are in Axon Server, not in PostgreSQL.
+ * side's. Whatever the store, an aggregate's history and state answer; the feed, the export and the seal chain read
+ * the PostgreSQL event table and answer 501 {@value EventTableRule#CODE} where it is not the store
+ * ({@link EventTableRule}).
  */
 @RestController
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 class AuditController {
 
     static final String NDJSON = "application/x-ndjson";
 
+    private final EventTableRule table;
     private final EventTable events;
     private final CurrentShape shape;
     private final AggregateStates states;
@@ -41,8 +42,9 @@ class AuditController {
     private final SealChain seals;
     private final ObjectMapper json;
 
-    AuditController(EventTable events, CurrentShape shape, AggregateStates states, ChainVerifier verifier,
-                    SealChain seals, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    AuditController(EventTableRule table, EventTable events, CurrentShape shape, AggregateStates states,
+                    ChainVerifier verifier, SealChain seals, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+        this.table = table;
         this.events = events;
         this.shape = shape;
         this.states = states;
@@ -57,12 +59,10 @@ class AuditController {
                                @RequestParam(required = false) Integer page,
                                @RequestParam(required = false) Integer size) {
         Pageable pageable = Paging.of(page, size, Sort.unsorted());
-        EventTable.AggregateSummary summary = events.summary(aggregateId)
+        AggregateEvents aggregates = table.aggregateEvents();
+        AggregateEvents.Summary summary = aggregates.summary(aggregateId)
                                                     .orElseThrow(() -> AggregateStates.notFound(aggregateId));
-        List<AuditEvent> items = events.ofAggregate(aggregateId, pageable.getOffset(), pageable.getPageSize())
-                                       .stream()
-                                       .flatMap(stored -> shape.readable(stored).stream())
-                                       .toList();
+        List<AuditEvent> items = aggregates.page(aggregateId, pageable.getOffset(), pageable.getPageSize());
         return new PageOf<>(items, pageable.getPageNumber(), pageable.getPageSize(), summary.events());
     }
 
@@ -78,10 +78,12 @@ class AuditController {
     record FeedPage(List<AuditEvent> events, Long next) {
     }
 
+    @ProblemCodes(EventTableRule.CODE)
     @GetMapping("/api/audit/events")
     FeedPage feed(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(required = false) String type, @RequestParam(required = false) String aggregateType,
                   @RequestParam(required = false) String after, @RequestParam(required = false) String limit) {
+        table.require("The global feed");
         FeedFilter filter = filter(from, to, type, aggregateType, after);
         int pageSize = AuditParams.limit(limit);
         List<StoredEvent> page = events.feed(filter, pageSize + 1);
@@ -98,10 +100,12 @@ class AuditController {
     @ApiResponse(responseCode = "200", description = "A page of the feed (JSON), or every event of the range, one a line "
                                                      + "(Accept: application/x-ndjson)",
                  content = @Content(mediaType = NDJSON, schema = @Schema(implementation = AuditEvent.class)))
+    @ProblemCodes(EventTableRule.CODE)
     @GetMapping(value = "/api/audit/events", produces = NDJSON)
     void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(required = false) String type, @RequestParam(required = false) String aggregateType,
                 @RequestParam(required = false) String after, HttpServletResponse response) throws IOException {
+        table.require("The export of the feed");
         FeedFilter filter = filter(from, to, type, aggregateType, after);
         response.setContentType(NDJSON);
         response.setCharacterEncoding("UTF-8");
@@ -132,9 +136,11 @@ class AuditController {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    @ProblemCodes(EventTableRule.CODE)
     @GetMapping("/api/audit/verify")
     ChainVerifier.Verification verify(@RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to) {
+        table.require("The check of the seal chain");
         Long fromPosition = AuditParams.number("from", from);
         Long toPosition = AuditParams.number("to", to);
         AuditParams.requireOrdered("from", fromPosition, "to", toPosition);
@@ -142,8 +148,10 @@ class AuditController {
                                toPosition == null ? Long.MAX_VALUE : toPosition);
     }
 
+    @ProblemCodes(EventTableRule.CODE)
     @GetMapping("/api/audit/seal")
     SealChain.SealStatus seal() {
+        table.require("The seal chain");
         return seals.status(events.head());
     }
 }

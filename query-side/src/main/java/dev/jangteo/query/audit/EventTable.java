@@ -38,17 +38,14 @@ class EventTable {
     }
 
     /** The aggregate's type and how many events it has, or empty when no event has this aggregate id. */
-    Optional<AggregateSummary> summary(String aggregateId) {
+    Optional<AggregateEvents.Summary> summary(String aggregateId) {
         return jdbc.sql("SELECT min(type) AS type, count(*) AS events, max(sequence_number) AS last FROM "
                                 + EventTables.EVENTS + " WHERE aggregate_identifier = ?")
                    .param(aggregateId)
-                   .query((row, n) -> new AggregateSummary(row.getString("type"), row.getLong("events"),
-                                                           row.getLong("last")))
+                   .query((row, n) -> new AggregateEvents.Summary(row.getString("type"), row.getLong("events"),
+                                                                  row.getLong("last")))
                    .optional()
                    .filter(summary -> summary.events() > 0);
-    }
-
-    record AggregateSummary(String aggregateType, long events, long lastSequence) {
     }
 
     List<StoredEvent> ofAggregate(String aggregateId, long offset, int limit) {
