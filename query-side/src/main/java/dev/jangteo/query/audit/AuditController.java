@@ -25,8 +25,8 @@ import java.util.List;
 /**
  * Auditors read the event store: an aggregate's history, its state as of a moment, the global feed (also as an
  * NDJSON export), and the check of the store against its seal chain. Read-only; the event table is the command
- * side's. Whatever the store, an aggregate's history and state answer; the feed, the export and the seal chain read
- * the PostgreSQL event table and answer 501 {@value EventTableRule#CODE} where it is not the store
+ * side's. Whatever the store, an aggregate's history and state and the feed answer; the seal chain and its check
+ * read the PostgreSQL event table and answer 501 {@value EventTableRule#CODE} where it is not the store
  * ({@link EventTableRule}).
  */
 @RestController
@@ -36,17 +36,15 @@ class AuditController {
 
     private final EventTableRule table;
     private final EventTable events;
-    private final CurrentShape shape;
     private final AggregateStates states;
     private final ChainVerifier verifier;
     private final SealChain seals;
     private final ObjectMapper json;
 
-    AuditController(EventTableRule table, EventTable events, CurrentShape shape, AggregateStates states,
-                    ChainVerifier verifier, SealChain seals, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    AuditController(EventTableRule table, EventTable events, AggregateStates states, ChainVerifier verifier,
+                    SealChain seals, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
         this.table = table;
         this.events = events;
-        this.shape = shape;
         this.states = states;
         this.verifier = verifier;
         this.seals = seals;
@@ -83,18 +81,13 @@ class AuditController {
     FeedPage feed(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(required = false) String type, @RequestParam(required = false) String aggregateType,
                   @RequestParam(required = false) String after, @RequestParam(required = false) String limit) {
-        table.require("The global feed");
         FeedFilter filter = filter(from, to, type, aggregateType, after);
-        int pageSize = AuditParams.limit(limit);
-        List<StoredEvent> page = events.feed(filter, pageSize + 1);
-        boolean more = page.size() > pageSize;
-        List<StoredEvent> shown = more ? page.subList(0, pageSize) : page;
-        List<AuditEvent> items = shown.stream().flatMap(stored -> shape.readable(stored).stream()).toList();
-        return new FeedPage(items, more ? shown.getLast().position() : null);
+        GlobalFeed.Page page = table.feed().page(filter, AuditParams.limit(limit));
+        return new FeedPage(page.events(), page.next());
     }
 
     /**
-     * The whole range as NDJSON, one event a line in global order, written as the rows stream from the database:
+     * The whole range as NDJSON, one event a line in global order, written as the events stream from the store:
      * memory stays flat however long the range. {@code limit} does not apply here.
      */
     @ApiResponse(responseCode = "200", description = "A page of the feed (JSON), or every event of the range, one a line "
@@ -105,19 +98,16 @@ class AuditController {
     void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(required = false) String type, @RequestParam(required = false) String aggregateType,
                 @RequestParam(required = false) String after, HttpServletResponse response) throws IOException {
-        table.require("The export of the feed");
         FeedFilter filter = filter(from, to, type, aggregateType, after);
         response.setContentType(NDJSON);
         response.setCharacterEncoding("UTF-8");
         OutputStream out = response.getOutputStream();
-        events.streamFeed(filter, stored -> {
-            for (AuditEvent event : shape.readable(stored)) {
-                try {
-                    out.write(json.writeValueAsBytes(event));
-                    out.write('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException("The client went away during the export", e);
-                }
+        table.feed().stream(filter, event -> {
+            try {
+                out.write(json.writeValueAsBytes(event));
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("The client went away during the export", e);
             }
         });
         out.flush();
@@ -128,7 +118,7 @@ class AuditController {
         Instant toInstant = AuditParams.instant("to", to);
         AuditParams.requireOrdered("from", fromInstant, "to", toInstant);
         Long afterPosition = AuditParams.number("after", after);
-        return new FeedFilter(afterPosition == null ? 0 : afterPosition, fromInstant, toInstant, blankToNull(type),
+        return new FeedFilter(afterPosition, fromInstant, toInstant, blankToNull(type),
                               blankToNull(aggregateType));
     }
 

@@ -94,7 +94,7 @@ class EventTable {
 
     private static String feedSql(FeedFilter filter, List<Object> params) {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE global_index > ?");
-        params.add(filter.after());
+        params.add(filter.after() == null ? 0 : filter.after());
         if (filter.from() != null) {
             sql.append(" AND time_stamp >= ?");
             params.add(filter.from().atOffset(ZoneOffset.UTC));

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Whether the PostgreSQL event table is the event store, by one rule: the application has a
  * {@link PostgresEventStorageEngine}. Under Axon Server there is none, and another engine keeps its events
- * elsewhere. The audit features that read the table (the global feed and its export, the seal chain and its check)
- * answer 501 {@value #CODE} otherwise; an aggregate's history and state read through Axon's API instead.
+ * elsewhere. Otherwise an aggregate's history and state and the global feed read through Axon's API instead, and
+ * the seal chain and its check, which hash the stored bytes of the table, answer 501 {@value #CODE}.
  * <p>
  * Decided at the first question, not at start: the engine is declared as an {@code EventStorageEngine}, so its own
  * class is only known once it exists, and every question comes after the application has started.
@@ -21,15 +21,19 @@ class EventTableRule {
     static final String CODE = "AUDIT_NEEDS_EVENT_TABLE";
 
     private final ObjectProvider<PostgresEventStorageEngine> engine;
-    private final TableAggregateEvents table;
-    private final StoreAggregateEvents store;
+    private final TableAggregateEvents tableAggregates;
+    private final StoreAggregateEvents storeAggregates;
+    private final TableFeed tableFeed;
+    private final StoreFeed storeFeed;
     private volatile Boolean holdsTheEvents;
 
-    EventTableRule(ObjectProvider<PostgresEventStorageEngine> engine, TableAggregateEvents table,
-                   StoreAggregateEvents store) {
+    EventTableRule(ObjectProvider<PostgresEventStorageEngine> engine, TableAggregateEvents tableAggregates,
+                   StoreAggregateEvents storeAggregates, TableFeed tableFeed, StoreFeed storeFeed) {
         this.engine = engine;
-        this.table = table;
-        this.store = store;
+        this.tableAggregates = tableAggregates;
+        this.storeAggregates = storeAggregates;
+        this.tableFeed = tableFeed;
+        this.storeFeed = storeFeed;
     }
 
     boolean holdsTheEvents() {
@@ -40,15 +44,19 @@ class EventTableRule {
     }
 
     AggregateEvents aggregateEvents() {
-        return holdsTheEvents() ? table : store;
+        return holdsTheEvents() ? tableAggregates : storeAggregates;
+    }
+
+    GlobalFeed feed() {
+        return holdsTheEvents() ? tableFeed : storeFeed;
     }
 
     /** Refuses {@code feature} when the table is not the store. */
     void require(String feature) {
         if (!holdsTheEvents()) {
             throw new ApiException(HttpStatus.NOT_IMPLEMENTED, CODE, feature + " reads the PostgreSQL event table, "
-                    + "and the event store in use keeps its events elsewhere; an aggregate's history and state "
-                    + "still answer");
+                    + "and the event store in use keeps its events elsewhere; an aggregate's history and state and "
+                    + "the feed still answer");
         }
     }
 }

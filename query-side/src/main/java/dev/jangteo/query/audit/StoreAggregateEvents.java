@@ -1,15 +1,10 @@
 package dev.jangteo.query.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.SerializedType;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -17,22 +12,19 @@ import java.util.stream.Stream;
 
 /**
  * An aggregate's events read through Axon's {@code EventStore}, for a store whose events are not in the PostgreSQL
- * table (Axon Server). They come upcast and deserialized as the store hands them over (personal fields decrypted or
- * erased by the event serializer, as everywhere else), read from sequence 0 on, so that a snapshot never stands in
- * for the events. Axon's aggregate read carries no global position, so {@link AuditEvent#position()} is null here.
+ * table (Axon Server), in the shape of {@link ReadableMessages}; read from sequence 0 on, so that a snapshot never
+ * stands in for the events. Axon's aggregate read carries no global position, so {@link AuditEvent#position()} is
+ * null here.
  */
 @Component
 class StoreAggregateEvents implements AggregateEvents {
 
     private final EventStore eventStore;
-    private final Serializer serializer;
-    private final ObjectMapper json;
+    private final ReadableMessages readable;
 
-    StoreAggregateEvents(EventStore eventStore, @Qualifier("eventSerializer") Serializer serializer,
-                         @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    StoreAggregateEvents(EventStore eventStore, ReadableMessages readable) {
         this.eventStore = eventStore;
-        this.serializer = serializer;
-        this.json = json;
+        this.readable = readable;
     }
 
     @Override
@@ -54,7 +46,7 @@ class StoreAggregateEvents implements AggregateEvents {
     @Override
     public List<AuditEvent> page(String aggregateId, long offset, int limit) {
         try (Stream<? extends DomainEventMessage<?>> events = events(aggregateId)) {
-            return events.skip(offset).limit(limit).map(this::readable).toList();
+            return events.skip(offset).limit(limit).map(event -> readable.of(event, null)).toList();
         }
     }
 
@@ -70,13 +62,5 @@ class StoreAggregateEvents implements AggregateEvents {
 
     private Stream<? extends DomainEventMessage<?>> events(String aggregateId) {
         return eventStore.readEvents(aggregateId, 0).asStream();
-    }
-
-    private AuditEvent readable(DomainEventMessage<?> event) {
-        SerializedType type = serializer.typeForClass(event.getPayloadType());
-        return new AuditEvent(null, event.getIdentifier(), event.getType(), event.getAggregateIdentifier(),
-                              event.getSequenceNumber(), event.getTimestamp(), type.getName(), type.getRevision(),
-                              json.convertValue(event.getPayload(), Object.class),
-                              new LinkedHashMap<>(event.getMetaData()));
     }
 }

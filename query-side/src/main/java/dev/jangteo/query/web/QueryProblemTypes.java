@@ -58,9 +58,9 @@ class QueryProblemTypes implements ProblemTypes {
                                 "The audit API cannot fold this type of aggregate into a state; its history still "
                                         + "answers."),
                 new ProblemType("AUDIT_NEEDS_EVENT_TABLE", NOT_IMPLEMENTED, "Not under this event store",
-                                "The global feed, its export and the seal chain read the PostgreSQL event table, "
+                                "The seal chain and its check hash the stored bytes of the PostgreSQL event table, "
                                         + "and the event store in use keeps its events elsewhere (Axon Server). An "
-                                        + "aggregate's history and its state as of a moment still answer."),
+                                        + "aggregate's history and state and the feed still answer."),
                 new ProblemType("PROCESSOR_NOT_FOUND", NOT_FOUND, "No such processing group",
                                 "No processing group of this name (with a dead-letter queue, for dead letters)."),
                 new ProblemType("PROCESSOR_BUSY", CONFLICT, "The processing group is busy",

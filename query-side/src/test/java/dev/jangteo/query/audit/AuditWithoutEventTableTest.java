@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The audit API where the PostgreSQL event table is not the store (no {@link PostgresEventStorageEngine}, as under
- * Axon Server): an aggregate's history and state read through Axon's {@code EventStore} (here Axon's own in-memory
- * engine), and what needs the table answers 501 {@code AUDIT_NEEDS_EVENT_TABLE}.
+ * Axon Server): an aggregate's history and state and the feed read through Axon's {@code EventStore} (here Axon's
+ * own in-memory engine, whose positions count from 0), and the seal chain answers 501
+ * {@code AUDIT_NEEDS_EVENT_TABLE}.
  */
 class AuditWithoutEventTableTest {
 
@@ -34,12 +35,12 @@ class AuditWithoutEventTableTest {
                                                             .storageEngine(new InMemoryEventStorageEngine())
                                                             .build();
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+    private final ReadableMessages readable = new ReadableMessages(JacksonSerializer.defaultSerializer(), json);
     private final EventTableRule rule = new EventTableRule(
             new StaticListableBeanFactory().getBeanProvider(PostgresEventStorageEngine.class),
-            new TableAggregateEvents(null, null),
-            new StoreAggregateEvents(eventStore, JacksonSerializer.defaultSerializer(), json));
-    private final AuditController audit = new AuditController(rule, null, null, new AggregateStates(rule), null,
-                                                              null, json);
+            new TableAggregateEvents(null, null), new StoreAggregateEvents(eventStore, readable),
+            new TableFeed(null, null), new StoreFeed(eventStore, readable));
+    private final AuditController audit = new AuditController(rule, null, new AggregateStates(rule), null, null, json);
 
     @AfterEach
     void shutDown() {
@@ -78,9 +79,40 @@ class AuditWithoutEventTableTest {
     }
 
     @Test
-    void cannotReadTheFeedTheExportOrTheSealChainWithoutTheTable() {
-        assertNeedsTheTable(() -> audit.feed(null, null, null, null, null, null));
-        assertNeedsTheTable(() -> audit.export(null, null, null, null, null, new MockHttpServletResponse()));
+    void pagesThroughTheFeedOfTheEventStore() {
+        openWithTwoDeposits();
+
+        AuditController.FeedPage first = audit.feed(null, null, null, null, null, "2");
+        AuditController.FeedPage second = audit.feed(null, null, null, null, String.valueOf(first.next()), "2");
+
+        assertThat(first.events()).extracting(AuditEvent::position).containsExactly(0L, 1L);
+        assertThat(first.next()).isEqualTo(1L);
+        assertThat(second.events()).extracting(AuditEvent::position).containsExactly(2L);
+        assertThat(second.next()).isNull();
+    }
+
+    @Test
+    void filtersTheFeedByTypeAndAggregateType() {
+        openWithTwoDeposits();
+
+        assertThat(audit.feed(null, null, "FundsDepositedEvent", null, null, null).events())
+                .extracting(AuditEvent::sequence).containsExactly(1L, 2L);
+        assertThat(audit.feed(null, null, null, "Product", null, null).events()).isEmpty();
+    }
+
+    @Test
+    void exportsTheFeedOfTheEventStoreOneEventALine() throws Exception {
+        openWithTwoDeposits();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        audit.export(null, null, null, "Account", "0", response);
+
+        assertThat(response.getContentAsString().lines()).hasSize(2)
+                                                         .allSatisfy(line -> assertThat(line).contains(USER));
+    }
+
+    @Test
+    void cannotReadTheSealChainWithoutTheTable() {
         assertNeedsTheTable(() -> audit.verify(null, null));
         assertNeedsTheTable(audit::seal);
     }
