@@ -61,6 +61,6 @@ class AccountProjection extends JpaProjection {
 
     @ResetHandler
     void reset() {
-        clearRowsPerAggregate(replays.partialFrom(GROUP), "account_view", "user_id", "Account");
+        clearRowsPerAggregate(replays.createdSinceStart(GROUP, "Account"), "account_view", "user_id");
     }
 }

@@ -20,12 +20,10 @@ class AggregateStates {
     record AggregateState(String aggregateId, String aggregateType, long version, Instant asOf, Object state) {
     }
 
-    private final EventTable events;
-    private final CurrentShape shape;
+    private final EventTableRule table;
 
-    AggregateStates(EventTable events, CurrentShape shape) {
-        this.events = events;
-        this.shape = shape;
+    AggregateStates(EventTableRule table) {
+        this.table = table;
     }
 
     /** As of {@code at} or after event {@code version} (at most one of them), or now when both are null. */
@@ -33,7 +31,8 @@ class AggregateStates {
         if (at != null && version != null) {
             throw ApiException.invalid("Ask for the state at a moment or at a version, not both");
         }
-        EventTable.AggregateSummary summary = events.summary(aggregateId).orElseThrow(() -> notFound(aggregateId));
+        AggregateEvents events = table.aggregateEvents();
+        AggregateEvents.Summary summary = events.summary(aggregateId).orElseThrow(() -> notFound(aggregateId));
         if (version != null && version > summary.lastSequence()) {
             throw ApiException.notFound(VERSION_NOT_FOUND, "Aggregate " + aggregateId + " has versions 0 to "
                     + summary.lastSequence() + ", not " + version);
@@ -42,9 +41,9 @@ class AggregateStates {
                 HttpStatus.UNPROCESSABLE_ENTITY, "STATE_NOT_SUPPORTED",
                 "No fold for aggregates of type " + summary.aggregateType()));
         Folded folded = new Folded();
-        events.streamAggregate(aggregateId, version, at, stored -> {
-            shape.payloads(stored).forEach(fold::apply);
-            folded.last = stored;
+        events.stream(aggregateId, version, at, event -> {
+            event.payloads().forEach(fold::apply);
+            folded.last = event;
         });
         if (folded.last == null) {
             throw ApiException.notFound(AGGREGATE_NOT_FOUND, "Aggregate " + aggregateId + " did not exist yet at " + at);
@@ -59,6 +58,6 @@ class AggregateStates {
 
     /** The last event folded in so far. */
     private static final class Folded {
-        private StoredEvent last;
+        private AggregateEvents.Payloads last;
     }
 }

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,25 +25,26 @@ import java.util.List;
 /**
  * Auditors read the event store: an aggregate's history, its state as of a moment, the global feed (also as an
  * NDJSON export), and the check of the store against its seal chain. Read-only; the event table is the command
- * side's. Off under the {@code axonserver} profile, where the events are in Axon Server, not in PostgreSQL.
+ * side's. Whatever the store, an aggregate's history and state and the feed answer; the seal chain and its check
+ * read the PostgreSQL event table and answer 501 {@value EventTableRule#CODE} where it is not the store
+ * ({@link EventTableRule}).
  */
 @RestController
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 class AuditController {
 
     static final String NDJSON = "application/x-ndjson";
 
+    private final EventTableRule table;
     private final EventTable events;
-    private final CurrentShape shape;
     private final AggregateStates states;
     private final ChainVerifier verifier;
     private final SealChain seals;
     private final ObjectMapper json;
 
-    AuditController(EventTable events, CurrentShape shape, AggregateStates states, ChainVerifier verifier,
+    AuditController(EventTableRule table, EventTable events, AggregateStates states, ChainVerifier verifier,
                     SealChain seals, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+        this.table = table;
         this.events = events;
-        this.shape = shape;
         this.states = states;
         this.verifier = verifier;
         this.seals = seals;
@@ -57,12 +57,10 @@ class AuditController {
                                @RequestParam(required = false) Integer page,
                                @RequestParam(required = false) Integer size) {
         Pageable pageable = Paging.of(page, size, Sort.unsorted());
-        EventTable.AggregateSummary summary = events.summary(aggregateId)
+        AggregateEvents aggregates = table.aggregateEvents();
+        AggregateEvents.Summary summary = aggregates.summary(aggregateId)
                                                     .orElseThrow(() -> AggregateStates.notFound(aggregateId));
-        List<AuditEvent> items = events.ofAggregate(aggregateId, pageable.getOffset(), pageable.getPageSize())
-                                       .stream()
-                                       .flatMap(stored -> shape.readable(stored).stream())
-                                       .toList();
+        List<AuditEvent> items = aggregates.page(aggregateId, pageable.getOffset(), pageable.getPageSize());
         return new PageOf<>(items, pageable.getPageNumber(), pageable.getPageSize(), summary.events());
     }
 
@@ -78,26 +76,24 @@ class AuditController {
     record FeedPage(List<AuditEvent> events, Long next) {
     }
 
+    @ProblemCodes(EventTableRule.CODE)
     @GetMapping("/api/audit/events")
     FeedPage feed(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(required = false) String type, @RequestParam(required = false) String aggregateType,
                   @RequestParam(required = false) String after, @RequestParam(required = false) String limit) {
         FeedFilter filter = filter(from, to, type, aggregateType, after);
-        int pageSize = AuditParams.limit(limit);
-        List<StoredEvent> page = events.feed(filter, pageSize + 1);
-        boolean more = page.size() > pageSize;
-        List<StoredEvent> shown = more ? page.subList(0, pageSize) : page;
-        List<AuditEvent> items = shown.stream().flatMap(stored -> shape.readable(stored).stream()).toList();
-        return new FeedPage(items, more ? shown.getLast().position() : null);
+        GlobalFeed.Page page = table.feed().page(filter, AuditParams.limit(limit));
+        return new FeedPage(page.events(), page.next());
     }
 
     /**
-     * The whole range as NDJSON, one event a line in global order, written as the rows stream from the database:
+     * The whole range as NDJSON, one event a line in global order, written as the events stream from the store:
      * memory stays flat however long the range. {@code limit} does not apply here.
      */
     @ApiResponse(responseCode = "200", description = "A page of the feed (JSON), or every event of the range, one a line "
                                                      + "(Accept: application/x-ndjson)",
                  content = @Content(mediaType = NDJSON, schema = @Schema(implementation = AuditEvent.class)))
+    @ProblemCodes(EventTableRule.CODE)
     @GetMapping(value = "/api/audit/events", produces = NDJSON)
     void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(required = false) String type, @RequestParam(required = false) String aggregateType,
@@ -106,14 +102,12 @@ class AuditController {
         response.setContentType(NDJSON);
         response.setCharacterEncoding("UTF-8");
         OutputStream out = response.getOutputStream();
-        events.streamFeed(filter, stored -> {
-            for (AuditEvent event : shape.readable(stored)) {
-                try {
-                    out.write(json.writeValueAsBytes(event));
-                    out.write('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException("The client went away during the export", e);
-                }
+        table.feed().stream(filter, event -> {
+            try {
+                out.write(json.writeValueAsBytes(event));
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("The client went away during the export", e);
             }
         });
         out.flush();
@@ -124,7 +118,7 @@ class AuditController {
         Instant toInstant = AuditParams.instant("to", to);
         AuditParams.requireOrdered("from", fromInstant, "to", toInstant);
         Long afterPosition = AuditParams.number("after", after);
-        return new FeedFilter(afterPosition == null ? 0 : afterPosition, fromInstant, toInstant, blankToNull(type),
+        return new FeedFilter(afterPosition, fromInstant, toInstant, blankToNull(type),
                               blankToNull(aggregateType));
     }
 
@@ -132,9 +126,11 @@ class AuditController {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    @ProblemCodes(EventTableRule.CODE)
     @GetMapping("/api/audit/verify")
     ChainVerifier.Verification verify(@RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to) {
+        table.require("The check of the seal chain");
         Long fromPosition = AuditParams.number("from", from);
         Long toPosition = AuditParams.number("to", to);
         AuditParams.requireOrdered("from", fromPosition, "to", toPosition);
@@ -142,8 +138,10 @@ class AuditController {
                                toPosition == null ? Long.MAX_VALUE : toPosition);
     }
 
+    @ProblemCodes(EventTableRule.CODE)
     @GetMapping("/api/audit/seal")
     SealChain.SealStatus seal() {
+        table.require("The seal chain");
         return seals.status(events.head());
     }
 }

@@ -38,17 +38,14 @@ class EventTable {
     }
 
     /** The aggregate's type and how many events it has, or empty when no event has this aggregate id. */
-    Optional<AggregateSummary> summary(String aggregateId) {
+    Optional<AggregateEvents.Summary> summary(String aggregateId) {
         return jdbc.sql("SELECT min(type) AS type, count(*) AS events, max(sequence_number) AS last FROM "
                                 + EventTables.EVENTS + " WHERE aggregate_identifier = ?")
                    .param(aggregateId)
-                   .query((row, n) -> new AggregateSummary(row.getString("type"), row.getLong("events"),
-                                                           row.getLong("last")))
+                   .query((row, n) -> new AggregateEvents.Summary(row.getString("type"), row.getLong("events"),
+                                                                  row.getLong("last")))
                    .optional()
                    .filter(summary -> summary.events() > 0);
-    }
-
-    record AggregateSummary(String aggregateType, long events, long lastSequence) {
     }
 
     List<StoredEvent> ofAggregate(String aggregateId, long offset, int limit) {
@@ -97,7 +94,7 @@ class EventTable {
 
     private static String feedSql(FeedFilter filter, List<Object> params) {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE global_index > ?");
-        params.add(filter.after());
+        params.add(filter.after() == null ? 0 : filter.after());
         if (filter.from() != null) {
             sql.append(" AND time_stamp >= ?");
             params.add(filter.from().atOffset(ZoneOffset.UTC));

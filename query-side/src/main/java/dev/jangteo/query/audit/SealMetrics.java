@@ -3,7 +3,6 @@ package dev.jangteo.query.audit;
 import dev.jangteo.platform.metrics.RefreshedMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -14,16 +13,17 @@ import java.time.Instant;
  * The seal chain as gauges: how many events of the store are not sealed yet and how long the oldest of them has
  * waited (what {@code GET /api/audit/seal} answers), and whether the last verification of the whole chain
  * ({@code GET /api/audit/verify}, every {@code jangteo.audit.seal.verify-interval}) found the store as sealed.
- * Like the {@link Sealer}, off under the {@code axonserver} profile; NaN while sealing is disabled.
+ * NaN while sealing is disabled or, like the {@link Sealer}, off where the event table is not the store
+ * ({@link EventTableRule}).
  */
 @Component
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 class SealMetrics implements RefreshedMetrics {
 
     private final SealChain chain;
     private final EventTable events;
     private final ChainVerifier verifier;
     private final SealProperties properties;
+    private final EventTableRule table;
     private final Clock clock;
     private volatile double behindEvents = Double.NaN;
     private volatile double lagSeconds = Double.NaN;
@@ -31,11 +31,12 @@ class SealMetrics implements RefreshedMetrics {
     private Instant lastVerification;
 
     SealMetrics(SealChain chain, EventTable events, ChainVerifier verifier, SealProperties properties,
-                MeterRegistry meters) {
+                EventTableRule table, MeterRegistry meters) {
         this.chain = chain;
         this.events = events;
         this.verifier = verifier;
         this.properties = properties;
+        this.table = table;
         this.clock = Clock.systemUTC();
         Gauge.builder("jangteo.audit.seal.behind.events", this, metrics -> metrics.behindEvents)
              .description("Events in the store that the seal chain does not cover yet")
@@ -50,7 +51,7 @@ class SealMetrics implements RefreshedMetrics {
 
     @Override
     public void refresh() {
-        if (!properties.enabled()) {
+        if (!properties.enabled() || !table.holdsTheEvents()) {
             return;
         }
         SealChain.SealStatus status = chain.status(events.head());

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,10 +27,9 @@ import java.util.concurrent.TimeUnit;
  * events it already delivered, which would chain out of global order. The tailer reads raw rows by position, waits
  * at a gap until {@link GapWatch} knows it is permanent, and seals a batch per transaction with one multi-row insert,
  * holding the chain's head row locked so that several query-side instances extend one chain. Its progress is
- * {@code GET /api/audit/seal}. Off under the {@code axonserver} profile (no event table in PostgreSQL there).
+ * {@code GET /api/audit/seal}. Off where the event table is not the store ({@link EventTableRule}).
  */
 @Component
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 class Sealer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Sealer.class);
@@ -43,16 +41,18 @@ class Sealer implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final SealProperties properties;
     private final GapWatch gaps;
+    private final EventTableRule table;
     private final Counter failures;
     private ScheduledExecutorService executor;
 
     Sealer(SealChain chain, JdbcClient jdbc, PlatformTransactionManager transactions, SealProperties properties,
-           MeterRegistry meters) {
+           EventTableRule table, MeterRegistry meters) {
         this.chain = chain;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
         this.gaps = new GapWatch(properties.gapGrace(), Clock.systemUTC());
+        this.table = table;
         this.failures = Counter.builder("jangteo.audit.seal.failures")
                                .description("Sealing batches that failed (and were retried)")
                                .register(meters);
@@ -60,7 +60,7 @@ class Sealer implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (!properties.enabled() || executor != null) {
+        if (!properties.enabled() || !table.holdsTheEvents() || executor != null) {
             return;
         }
         executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("audit-seal").factory());

@@ -62,6 +62,6 @@ class CatalogProjection extends JpaProjection {
 
     @ResetHandler
     void reset() {
-        clearRowsPerAggregate(replays.partialFrom(GROUP), "product_view", "product_id", "Product");
+        clearRowsPerAggregate(replays.createdSinceStart(GROUP, "Product"), "product_view", "product_id");
     }
 }

@@ -62,6 +62,6 @@ class OrderProjection extends JpaProjection {
     @ResetHandler
     void reset() {
         // Lines go with their order (ON DELETE CASCADE).
-        clearRowsPerAggregate(replays.partialFrom(GROUP), "order_view", "order_id", "Order");
+        clearRowsPerAggregate(replays.createdSinceStart(GROUP, "Order"), "order_view", "order_id");
     }
 }

@@ -1,10 +1,11 @@
 package dev.jangteo.query.readmodel;
 
-import dev.jangteo.platform.eventstore.EventTables;
 import jakarta.persistence.EntityManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.OptionalLong;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What every JPA projection does besides its handlers: find the row an event updates (a missing one is a fault that
@@ -12,6 +13,8 @@ import java.util.OptionalLong;
  * the processor's transaction, which also stores the tracking token.
  */
 public abstract class JpaProjection {
+
+    private static final int DELETE_SLICE = 1_000;
 
     protected final EntityManager entityManager;
     private final TransactionTemplate transaction;
@@ -40,22 +43,25 @@ public abstract class JpaProjection {
 
     /**
      * The reset of a projection that keeps one row per aggregate ({@code table} keyed by {@code idColumn}) and
-     * takes every value from the events, the last one winning: a whole replay empties the table; a replay of the
-     * events after a position deletes only the rows of aggregates created after it (their creation will be
-     * replayed), and the later events of older aggregates overwrite their rows with the same values again.
+     * takes every value from the events, the last one winning: a whole replay ({@code createdSinceStart} empty)
+     * empties the table; a replay of the events after a start deletes only the rows of the aggregates created after
+     * it (their creation will be replayed; the event store says which, see
+     * {@link dev.jangteo.query.replay.ReplayScope#createdSinceStart}), and the later events of older aggregates
+     * overwrite their rows with the same values again.
      */
-    protected void clearRowsPerAggregate(OptionalLong partialFrom, String table, String idColumn,
-                                         String aggregateType) {
-        if (partialFrom.isEmpty()) {
+    protected void clearRowsPerAggregate(Optional<Set<String>> createdSinceStart, String table, String idColumn) {
+        if (createdSinceStart.isEmpty()) {
             clear("DELETE FROM " + table);
             return;
         }
-        transaction.executeWithoutResult(status -> entityManager.createNativeQuery(
-                        "DELETE FROM " + table + " WHERE " + idColumn + " IN (SELECT aggregate_identifier FROM "
-                                + EventTables.EVENTS + " WHERE global_index > ?1 AND sequence_number = 0"
-                                + " AND type = ?2)")
-                .setParameter(1, partialFrom.getAsLong())
-                .setParameter(2, aggregateType)
-                .executeUpdate());
+        List<String> ids = List.copyOf(createdSinceStart.get());
+        transaction.executeWithoutResult(status -> {
+            // In slices: PostgreSQL takes at most 32767 parameters in one statement.
+            for (int from = 0; from < ids.size(); from += DELETE_SLICE) {
+                entityManager.createNativeQuery("DELETE FROM " + table + " WHERE " + idColumn + " IN (:ids)")
+                             .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + DELETE_SLICE)))
+                             .executeUpdate();
+            }
+        });
     }
 }

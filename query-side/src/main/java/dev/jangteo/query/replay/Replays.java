@@ -56,7 +56,7 @@ class Replays {
                     TrackingToken token = source.createTokenAt(from);
                     long position = token == null ? -1 : token.position().orElse(-1);
                     start.set(position);
-                    scope.beginPartial(name, position);
+                    scope.beginPartial(name, token);
                     return token;
                 });
             }

@@ -56,10 +56,14 @@ final class ShadowReplay {
 
     /**
      * Replays the events after {@code from} (null: from the first) up to position {@code last}, handing over those
-     * that {@code include} accepts; answers where it stopped.
+     * that {@code include} accepts. Answers the store's own token of the last event read at or below {@code last}
+     * ({@code from} when there was none), to go on from with another {@code replay}: whatever the store's token type,
+     * and with the gaps a gap-aware token still has, so that an event which commits late is not lost in between.
      */
-    long replay(TrackingToken from, long last, Predicate<TrackedEventMessage<?>> include) throws InterruptedException {
+    TrackingToken replay(TrackingToken from, long last, Predicate<TrackedEventMessage<?>> include)
+            throws InterruptedException {
         long reached = from == null ? -1 : from.position().orElse(-1);
+        TrackingToken readUpTo = from;
         List<EventMessage<?>> batch = new ArrayList<>(BATCH_SIZE);
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(from)) {
             while (reached < last) {
@@ -72,6 +76,7 @@ final class ShadowReplay {
                 if (reached > last) {
                     break;
                 }
+                readUpTo = event.trackingToken();
                 if (include.test(event) && invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
                     batch.add(event);
                     if (batch.size() == BATCH_SIZE) {
@@ -82,7 +87,7 @@ final class ShadowReplay {
             }
         }
         apply(batch);
-        return reached;
+        return readUpTo;
     }
 
     long handled() {

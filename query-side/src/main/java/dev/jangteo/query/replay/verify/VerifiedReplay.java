@@ -8,7 +8,6 @@ import dev.jangteo.query.replay.GroupHandlers;
 import dev.jangteo.query.replay.ReplayProgress;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -41,7 +40,8 @@ import java.util.function.Predicate;
  * events it holds: those at or below its index, except its gaps (events not committed yet when it passed them). The
  * shadow first replays, while the live group keeps running, every event up to the highest position below which the
  * live token has no gap; then the live group is paused (shut down, which stores its token), the shadow replays the
- * events after that which the paused token covers (segment by segment, with the group's sequencing policy), the
+ * events after that (from the store's own token where the first stretch stopped, so any store's token type does)
+ * which the paused token covers (segment by segment, with the group's sequencing policy), the
  * stores are compared, and the live group starts again. So the pause lasts only for the last stretch and the
  * comparison; reads keep being served meanwhile. Events the live group parked in its dead-letter queue are skipped
  * too, since the live read model does not hold them either. With several query-side instances, the others let go of
@@ -115,7 +115,7 @@ public class VerifiedReplay {
             Set<String> parked = parkedEvents(group);
             long contiguous = storedTokens.of(group).values().stream()
                                           .mapToLong(TokenPositions::contiguous).min().orElse(-1);
-            replay.replay(null, contiguous, event -> !parked.contains(event.getIdentifier()));
+            TrackingToken after = replay.replay(null, contiguous, event -> !parked.contains(event.getIdentifier()));
 
             if (!balancer.takeAll(processor)) {
                 throw ApiException.conflict("PROCESSOR_BUSY", "Processor " + group + " is being reset or verified "
@@ -127,7 +127,6 @@ public class VerifiedReplay {
                 Map<Integer, TrackingToken> paused = storedTokens.of(group);
                 parked.addAll(parkedEvents(group));
                 long position = paused.values().stream().mapToLong(TokenPositions::reached).max().orElse(-1);
-                TrackingToken after = contiguous < 0 ? null : GapAwareTrackingToken.newInstance(contiguous, Set.of());
                 replay.replay(after, position, covered(group, paused).and(
                         event -> !parked.contains(event.getIdentifier())));
                 return compare(group, shadow, groupStores, replay, position, parked.size(), started);
