@@ -50,6 +50,15 @@ final class Stack implements AutoCloseable {
      */
     private static final String AXONSERVER_HTTP = System.getProperty("jangteo.it.axonserver-http", "");
 
+    /**
+     * Whether the apps keep their events in the PostgreSQL event table ({@code command_side.domain_event_entry}), as
+     * by default; not under the {@code remote-like} and {@code axonserver} runs.
+     */
+    static boolean eventTableIsTheStore() {
+        return APP_ARGS.stream().noneMatch(argument -> argument.contains("remote-like")
+                || argument.contains("axonserver"));
+    }
+
     private final String database;
     private final String appDatabaseUrl;
     private final List<String> commandArgs;

@@ -1,0 +1,108 @@
+package dev.jangteo.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an auditor gets through the API alone, the same whichever event store the apps use: an aggregate's history
+ * and its state now and at a version, the global feed page by page, its NDJSON export. Only the seal chain needs the
+ * PostgreSQL event table; elsewhere it says so with 501 {@code AUDIT_NEEDS_EVENT_TABLE}. {@link AuditIT} holds the
+ * rest (every aggregate type, tampering in PostgreSQL); this class also runs in the {@code remote-like} and
+ * {@code axonserver} runs, where there is no event table to read.
+ */
+class AuditEveryStoreIT {
+
+    @RegisterExtension
+    static final StackExtension stack = new StackExtension("auditstore", 1);
+
+    private static String user;
+    private static String order;
+
+    @BeforeAll
+    static void scenario() {
+        user = Shop.unique("store-auditor");
+        Shop.openAccount(stack.command(), user, 50_000);
+        String product = Shop.product(stack.command(), 12_000, 5);
+        order = Shop.order(stack.command(), user, product, 1, null);
+        assertThat(Shop.awaitOutcome(stack.query(), order).get("status").asText()).isEqualTo("PAID");
+    }
+
+    @Test
+    void canShowAnAggregatesHistoryAndItsStateNowAndAtAVersion() {
+        JsonNode history = Shop.get(stack.query(), "/api/audit/aggregates/" + user + "/events").path("items");
+        assertThat(typesOf(history)).containsExactly("AccountOpenedEvent", "FundsDepositedEvent",
+                                                     "AccountDebitedEvent");
+        assertThat(history.get(0).path("metadata").path("correlationId").asText()).isNotBlank();
+
+        JsonNode now = Shop.get(stack.query(), "/api/audit/aggregates/" + user + "/state");
+        JsonNode opened = Shop.get(stack.query(), "/api/audit/aggregates/" + user + "/state?version=1");
+        assertThat(now.path("state").path("balance").asLong()).isEqualTo(50_000 - 12_000);
+        assertThat(opened.path("state").path("balance").asLong()).isEqualTo(50_000);
+        assertThat(Shop.get(stack.query(), "/api/audit/aggregates/" + order + "/state").path("state")
+                       .path("status").asText()).isEqualTo("PAID");
+    }
+
+    @Test
+    void canWalkTheFeedPageByPageAndExportItInTheSameOrder() throws Exception {
+        List<String> paged = new ArrayList<>();
+        String after = null;
+        do {
+            JsonNode page = Shop.get(stack.query(), "/api/audit/events?limit=3"
+                    + (after == null ? "" : "&after=" + after));
+            page.path("events").forEach(event -> paged.add(event.path("eventId").asText()));
+            after = page.path("next").isNull() || page.path("next").isMissingNode()
+                    ? null : page.path("next").asText();
+        } while (after != null);
+
+        String export = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(stack.query().resolve("/api/audit/events"))
+                           .header("Accept", "application/x-ndjson")
+                           .header("Authorization", "Bearer " + Tokens.auditor()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        List<String> exported = export.lines().map(line -> read(line).path("eventId").asText()).toList();
+
+        assertThat(paged).hasSizeGreaterThanOrEqualTo(8).doesNotHaveDuplicates().doesNotContain("");
+        assertThat(exported).isEqualTo(paged);
+    }
+
+    @Test
+    void canTellWhetherTheSealChainCanBeKept() {
+        Http.Response seal = Http.get(stack.query().resolve("/api/audit/seal"), Tokens.auditor());
+        Http.Response verify = Http.get(stack.query().resolve("/api/audit/verify"), Tokens.auditor());
+
+        if (Stack.eventTableIsTheStore()) {
+            assertThat(seal.status()).as(seal.body().toString()).isEqualTo(200);
+            assertThat(verify.status()).as(verify.body().toString()).isEqualTo(200);
+        } else {
+            Problems.assertProblem(seal, 501, "AUDIT_NEEDS_EVENT_TABLE");
+            Problems.assertProblem(verify, 501, "AUDIT_NEEDS_EVENT_TABLE");
+        }
+    }
+
+    private static List<String> typesOf(JsonNode events) {
+        List<String> types = new ArrayList<>();
+        events.forEach(event -> {
+            String type = event.path("type").asText();
+            types.add(type.substring(type.lastIndexOf('.') + 1));
+        });
+        return types;
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return Http.JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException("Not a JSON line: " + json, e);
+        }
+    }
+}
