@@ -24,6 +24,11 @@ import java.util.UUID;
  * more of each on the same database. Logs go
  * to {@code system-tests/target/apps/}. Closing stops the apps and drops the database, so runs never collide and
  * re-runs need no cleanup.
+ * <p>
+ * System property {@code jangteo.it.app-args}: extra Spring Boot arguments, separated by spaces, given to every app
+ * of both kinds before a test's own, e.g. {@code -Djangteo.it.app-args=--spring.profiles.active=remote-like} to run
+ * the tests with an event store that behaves as Axon Server's ({@code application-remote-like.yml}). No test sets a
+ * profile of its own, so {@code spring.profiles.active} is free for this.
  */
 final class Stack implements AutoCloseable {
 
@@ -34,6 +39,9 @@ final class Stack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final String ELASTICSEARCH_URL = System.getProperty("jangteo.it.elasticsearch-url",
                                                                        "http://127.0.0.1:9200");
+    private static final List<String> APP_ARGS = List.of(System.getProperty("jangteo.it.app-args", "").strip()
+                                                               .split("\\s+")).stream()
+                                                     .filter(argument -> !argument.isEmpty()).toList();
 
     private final String database;
     private final String appDatabaseUrl;
@@ -293,6 +301,7 @@ final class Stack implements AutoCloseable {
                     "--spring.datasource.username=" + USER,
                     "--spring.datasource.password=" + PASSWORD,
                     Tokens.publicKeyArgument(), Prometheus.tokenArgument()));
+            command.addAll(APP_ARGS);
             command.addAll(extraArgs);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
