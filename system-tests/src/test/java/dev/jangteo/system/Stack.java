@@ -25,6 +25,10 @@ import java.util.UUID;
  * more of each on the same database. Logs go
  * to {@code system-tests/target/apps/}. Closing stops the apps and drops the database, so runs never collide and
  * re-runs need no cleanup.
+ * <p>
+ * System property {@code jangteo.it.app-args}: extra Spring Boot arguments, separated by spaces, given to every app
+ * of both kinds before a test's own, e.g. {@code -Djangteo.it.app-args=--spring.profiles.include=remote-like} to run
+ * a test with an event store and a command bus that behave as Axon Server's ({@code application-remote-like.yml}).
  */
 final class Stack implements AutoCloseable {
 
@@ -35,7 +39,6 @@ final class Stack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final String ELASTICSEARCH_URL = System.getProperty("jangteo.it.elasticsearch-url",
                                                                        "http://127.0.0.1:9200");
-
     /**
      * Extra Spring Boot arguments of every app, space-separated: how system-tests/pom.xml runs a part of the tests
      * again with the apps under the {@code remote-like} profile, and all of them under {@code axonserver} (-Paxonserver).

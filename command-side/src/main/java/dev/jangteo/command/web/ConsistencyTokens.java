@@ -1,38 +1,33 @@
 package dev.jangteo.command.web;
 
-import dev.jangteo.platform.eventstore.EventTables;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.jangteo.platform.eventstore.EventStoreHead;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-
 /**
- * Read-your-writes: the token handed to a client after a command is the global position of the aggregate's last
- * event. A query endpoint given the token waits until its projection has processed that position, so the client sees
- * its own write. One indexed lookup (aggregate id, sequence number) per command.
- * Under the {@code axonserver} profile the events are not in PostgreSQL and no token is given (clients poll).
+ * Read-your-writes: the token handed to a client after a command is a global event position at or after the
+ * command's last event. A query endpoint given the token waits until its projection has processed that position, so
+ * the client sees its own write.
+ * <p>
+ * The position is the head of the event store, asked once the command has committed (the gateway answers after the
+ * unit of work's commit), so it covers every event the command appended, whichever store holds them: the highest
+ * global index of the JDBC store, Axon Server's last token. It may lie past the command's events when others
+ * committed meanwhile: the wait then also covers theirs, which are committed too. One head query per command.
  */
 @Component
 public class ConsistencyTokens {
 
-    private static final String LAST_POSITION = "SELECT global_index FROM " + EventTables.EVENTS
-            + " WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1";
+    private final EventStoreHead store;
 
-    private final JdbcTemplate jdbc;
-    private final boolean eventsInPostgres;
-
-    ConsistencyTokens(JdbcTemplate jdbc, @Value("${axon.axonserver.enabled:false}") boolean axonServer) {
-        this.jdbc = jdbc;
-        this.eventsInPostgres = !axonServer;
+    ConsistencyTokens(EventStoreHead store) {
+        this.store = store;
     }
 
-    /** The token, or null when there is none to give. */
+    /**
+     * The token after a command on {@code aggregateId} committed, or null when the store holds no event. The
+     * aggregate needs no lookup of its own: the head already covers its events.
+     */
     public String afterLastEventOf(String aggregateId) {
-        if (!eventsInPostgres) {
-            return null;
-        }
-        List<Long> positions = jdbc.queryForList(LAST_POSITION, Long.class, aggregateId);
-        return positions.isEmpty() ? null : Long.toString(positions.getFirst());
+        long head = store.head();
+        return head < 0 ? null : Long.toString(head);
     }
 }

@@ -17,9 +17,14 @@ public final class EventTables {
     }
 
     public static EventSchema schema() {
+        return schema(EVENTS, SNAPSHOTS);
+    }
+
+    /** Our column names on the given tables: the {@code remote-like} store keeps the same shape elsewhere. */
+    static EventSchema schema(String events, String snapshots) {
         return EventSchema.builder()
-                          .eventTable(EVENTS)
-                          .snapshotTable(SNAPSHOTS)
+                          .eventTable(events)
+                          .snapshotTable(snapshots)
                           .globalIndexColumn("global_index")
                           .timestampColumn("time_stamp")
                           .eventIdentifierColumn("event_identifier")

@@ -3,6 +3,7 @@ package dev.jangteo.platform.eventstore;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -34,6 +35,18 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
                                       ConnectionProvider connectionProvider,
                                       TransactionManager transactionManager,
                                       PersistenceExceptionResolver persistenceExceptionResolver) {
+        this(EventTables.schema(), eventSerializer, snapshotSerializer, upcasterChain, connectionProvider,
+             transactionManager, persistenceExceptionResolver);
+    }
+
+    /** The same engine on other tables of the same shape ({@link RemoteLikeEventStorageEngine}). */
+    protected PostgresEventStorageEngine(EventSchema schema,
+                                         Serializer eventSerializer,
+                                         Serializer snapshotSerializer,
+                                         EventUpcaster upcasterChain,
+                                         ConnectionProvider connectionProvider,
+                                         TransactionManager transactionManager,
+                                         PersistenceExceptionResolver persistenceExceptionResolver) {
         super(JdbcEventStorageEngine.builder()
                                     .eventSerializer(eventSerializer)
                                     .snapshotSerializer(snapshotSerializer)
@@ -41,14 +54,14 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
                                     .connectionProvider(connectionProvider)
                                     .transactionManager(transactionManager)
                                     .persistenceExceptionResolver(persistenceExceptionResolver)
-                                    .schema(EventTables.schema())
+                                    .schema(schema)
                                     .dataType(byte[].class)
                                     .batchSize(FETCH_BATCH)
-                                    .createTokenAt((connection, schema, dateTime) -> {
+                                    .createTokenAt((connection, tables, dateTime) -> {
                                         PreparedStatement statement = connection.prepareStatement(
-                                                "SELECT min(" + schema.globalIndexColumn() + ") - 1 FROM "
-                                                        + schema.domainEventTable() + " WHERE "
-                                                        + schema.timestampColumn() + " >= ?");
+                                                "SELECT min(" + tables.globalIndexColumn() + ") - 1 FROM "
+                                                        + tables.domainEventTable() + " WHERE "
+                                                        + tables.timestampColumn() + " >= ?");
                                         statement.setObject(1, dateTime.atOffset(ZoneOffset.UTC));
                                         return statement;
                                     }));

@@ -5,8 +5,10 @@ import dev.jangteo.platform.web.ApiException;
 import java.util.regex.Pattern;
 
 /**
- * What command responses hand out: the global position of the command's last event in the event store
- * ({@code global_index}), as a decimal string.
+ * What command responses hand out: a global event position at or after the command's last event (the head of the
+ * event store once the command committed), as a decimal string. The same number on every store: the global index of
+ * the JDBC store (a GapAwareTrackingToken's index), Axon Server's or the remote-like store's global sequence (a
+ * GlobalSequenceTrackingToken's).
  */
 final class ConsistencyToken {
 

@@ -13,8 +13,9 @@ import java.util.TreeMap;
 /**
  * The committed tracking tokens of a processing group, read (never claimed) from {@code query_side.token_entry}. A
  * token is what the token store wrote: the general serializer's JSON of the token class named in
- * {@code token_type}, e.g. {@code {"index":42,"gaps":[40]}} for a GapAwareTrackingToken, or a ReplayToken whose
- * {@code tokenAtReset} and {@code currentToken} carry their own {@code @class}.
+ * {@code token_type}, e.g. {@code {"index":42,"gaps":[40]}} for a GapAwareTrackingToken (the JDBC store),
+ * {@code {"globalIndex":42}} for a GlobalSequenceTrackingToken (Axon Server, the remote-like store), or a ReplayToken
+ * whose {@code tokenAtReset} and {@code currentToken} carry their own {@code @class}.
  */
 @Component
 public class StoredTokens {

@@ -11,8 +11,9 @@ import java.util.OptionalLong;
  * Whether a processor's tracking token has passed a global event position. A token from the JDBC event store is a
  * {@link GapAwareTrackingToken}: its index is the highest position handled, and its gaps are lower positions whose
  * transactions had not committed yet (so not handled yet). During a replay the token is a
- * {@link org.axonframework.eventhandling.ReplayToken} around the one that is advancing; Axon Server gives a
- * {@link GlobalSequenceTrackingToken}.
+ * {@link org.axonframework.eventhandling.ReplayToken} around the one that is advancing. Axon Server (and the
+ * {@code remote-like} store that behaves like it) gives a {@link GlobalSequenceTrackingToken}: one writer at a time,
+ * so no gaps, and every position up to its index is covered.
  */
 public final class TokenPositions {
 
