@@ -199,13 +199,14 @@ class CryptoShreddingIT {
                                            "/api/audit/aggregates/" + user + "/events?size=100", Tokens.auditor(),
                                            "/api/audit/aggregates/" + user + "/state", Tokens.auditor(),
                                            "/api/audit/aggregates/" + user + "/state?version=0", Tokens.auditor(),
-                                           "/api/audit/events?after=0&limit=1000", Tokens.auditor());
+                                           "/api/audit/events?limit=1000", Tokens.auditor());
         paths.forEach((path, token) -> {
             HttpResponse<String> answer = raw(path, "application/json", token);
             assertThat(answer.statusCode()).as("%s: %s", path, answer.body()).isEqualTo(200);
             assertThat(answer.body()).as(path).doesNotContain(email).doesNotContain(name);
         });
-        HttpResponse<String> ndjson = raw("/api/audit/events?after=0", "application/x-ndjson", Tokens.auditor());
+        // The whole feed: positions start at 0 on some stores (Axon Server), at 1 on others.
+        HttpResponse<String> ndjson = raw("/api/audit/events", "application/x-ndjson", Tokens.auditor());
         assertThat(ndjson.statusCode()).isEqualTo(200);
         assertThat(ndjson.body()).contains(user).contains(ERASED).doesNotContain(email).doesNotContain(name);
     }

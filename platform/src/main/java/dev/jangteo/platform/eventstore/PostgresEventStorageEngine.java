@@ -39,6 +39,14 @@ public class PostgresEventStorageEngine extends JdbcEventStorageEngine {
              transactionManager, persistenceExceptionResolver);
     }
 
+    /**
+     * Whether this engine keeps its events in {@link EventTables#EVENTS}, the table the audit's seal chain hashes and
+     * auditors may read with plain SQL; the {@link RemoteLikeEventStorageEngine} keeps them elsewhere.
+     */
+    public boolean keepsEventsInTheEventTable() {
+        return EventTables.EVENTS.equals(schema().domainEventTable());
+    }
+
     /** The same engine on other tables of the same shape ({@link RemoteLikeEventStorageEngine}). */
     protected PostgresEventStorageEngine(EventSchema schema,
                                          Serializer eventSerializer,
