@@ -57,12 +57,7 @@ public final class ShopScenario implements Scenario {
 
     @Override
     public ScenarioResult run() {
-        long setupStart = System.nanoTime();
-        ShopSetup.World world = ShopSetup.build(shop, api, settings.users(), settings.products());
-        report.detail("setup (not measured): " + world.buyers().size() + " funded wallets, "
-                              + world.products().size() + " products, " + ShopSetup.COUPONS + " coupons, "
-                              + world.claims().size() + " claimed copies in "
-                              + Fmt.seconds(System.nanoTime() - setupStart));
+        ShopSetup.World world = ShopSetup.build(shop, api, settings.users(), settings.products(), report::detail);
         Zipf popularity = new Zipf(world.products().size(), settings.zipfExponent());
         ShopTally tally = new ShopTally();
         try (ShopBuyers buyers = ShopBuyers.start(flow, world, popularity, tally, settings.clients());

@@ -6,6 +6,7 @@ import dev.jangteo.benchmarks.http.BenchTokens;
 import dev.jangteo.benchmarks.http.ClientPool;
 import dev.jangteo.benchmarks.http.IssueResult;
 import dev.jangteo.benchmarks.http.ShopClient;
+import dev.jangteo.benchmarks.measure.Fmt;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
- * The shop scenario's world, made before its clock starts and sent {@value #CONCURRENCY} requests at a time: buyers
+ * The shop scenario's world, made before its clock starts (not measured) and sent {@value #CONCURRENCY} requests at a time: buyers
  * with their tokens signed up front, each with a funded wallet and one claimed copy of one of {@value #COUPONS}
  * coupons, and a catalog whose list order is the popularity rank.
  */
@@ -45,7 +47,9 @@ final class ShopSetup {
     private ShopSetup() {
     }
 
-    static World build(ShopClient shop, ApiClient api, int users, int products) {
+    /** Builds the world, telling {@code progress} how long each step took. */
+    static World build(ShopClient shop, ApiClient api, int users, int products, Consumer<String> progress) {
+        long start = System.nanoTime();
         ClientPool signed = ClientPool.prepare(users);
         List<ClientPool.Client> buyers = new ArrayList<>(users);
         for (int i = 0; i < users; i++) {
@@ -56,11 +60,15 @@ final class ShopSetup {
         // Prices 1,000 to 50,000 won, not in popularity order, so revenue and quantity rankings differ.
         inParallel(products, i -> catalog[i] = shop.registerProduct("Shop product " + i, "category-" + i % 10,
                                                                     1_000L * (1 + (i * 37) % 50), STOCK, admin));
+        progress.accept("setup: " + users + " tokens signed, " + products + " products registered after "
+                                + Fmt.seconds(System.nanoTime() - start));
         List<String> coupons = new ArrayList<>();
         for (int c = 0; c < COUPONS; c++) {
             coupons.add(api.defineCoupon("Shop coupon " + c, users));
         }
         inParallel(users, i -> shop.openWallet(buyers.get(i), DEPOSIT));
+        progress.accept("setup: " + COUPONS + " coupons defined, " + users + " wallets opened and funded after "
+                                + Fmt.seconds(System.nanoTime() - start));
         Queue<Claim> claims = new ConcurrentLinkedQueue<>();
         inParallel(users, i -> {
             Claim claim = new Claim(buyers.get(i), coupons.get(i % COUPONS));
@@ -70,6 +78,8 @@ final class ShopSetup {
             }
             claims.add(claim);
         });
+        progress.accept("setup: " + claims.size() + " coupon copies claimed after "
+                                + Fmt.seconds(System.nanoTime() - start));
         return new World(List.copyOf(buyers), List.of(catalog), claims);
     }
 
