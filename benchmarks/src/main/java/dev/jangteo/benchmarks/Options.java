@@ -1,6 +1,7 @@
 package dev.jangteo.benchmarks;
 
 import dev.jangteo.benchmarks.http.BenchTokens;
+import dev.jangteo.benchmarks.scenario.ShopScenario;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public final class Options {
             new Spec("jwt-private-key", BenchTokens.DEFAULT_PRIVATE_KEY.toString(),
                     "the dev key that signs the requests' bearer tokens (./dev run and ./dev bench make it)"),
             new Spec("scenario", "all",
-                    "all | warmup | race | sequential | ramp | sustained | orders | rankings | pgbench | heap | search | verify | replay (comma-separated list allowed)"),
+                    "all | warmup | race | sequential | ramp | sustained | orders | rankings | pgbench | heap | shop | search | verify | replay (comma-separated list allowed)"),
             new Spec("app-warmup-seconds", "30", "closed-loop load before the measured scenarios, so the apps' JIT is warm"),
             new Spec("race-rounds", "5", "measured race rounds, a new coupon each round"),
             new Spec("race-warmup-rounds", "1", "race rounds run first and left out of the aggregate"),
@@ -55,6 +56,13 @@ public final class Options {
             new Spec("redis-host", "127.0.0.1", "rankings: Redis, for the redis-benchmark ceiling"),
             new Spec("redis-port", "6379", "rankings: Redis port"),
             new Spec("redis-key-prefix", "", "rankings: the query side's jangteo.redis.key-prefix"),
+            new Spec("shop-users", "10000", "shop: wallets opened (and funded) before the load"),
+            new Spec("shop-products", "1000", "shop: products in the catalog"),
+            new Spec("shop-zipf-exponent", "1.0", "shop: exponent s of the products' Zipf popularity (0: uniform)"),
+            new Spec("shop-clients", "64", "shop: clients ordering in a closed loop"),
+            new Spec("shop-readers", "4", "shop: analysts reading rankings meanwhile"),
+            new Spec("shop-seconds", "60", "shop: measured window"),
+            new Spec("shop-warmup-seconds", "10", "shop: unmeasured load before the window"),
             new Spec("pg-host", "127.0.0.1", "PostgreSQL host for pgbench"),
             new Spec("pg-port", "5432", "PostgreSQL port for pgbench"),
             new Spec("pg-user", "", "PostgreSQL role (default: try jangteo/jangteo, then postgres)"),
@@ -123,6 +131,15 @@ public final class Options {
         positive("ranking-seconds");
         nonNegative("ranking-warmup-seconds");
         positive("redis-port");
+        positive("shop-users");
+        positive("shop-products");
+        if (!(shopZipfExponent() >= 0) || Double.isInfinite(shopZipfExponent())) {
+            throw new UsageException("--shop-zipf-exponent must be a number >= 0");
+        }
+        positive("shop-clients");
+        nonNegative("shop-readers");
+        positive("shop-seconds");
+        nonNegative("shop-warmup-seconds");
         pgbenchClients();
         searchClients();
         positive("search-rooms");
@@ -153,6 +170,8 @@ public final class Options {
         text.append("""
 
                 'all' runs pgbench, warmup, race, sequential, ramp, sustained, then reads the apps' heap.
+                'shop' (not in 'all') opens --shop-users funded wallets and --shop-products products, then orders
+                with --shop-clients while --shop-readers read rankings; pgbench runs first when not asked for too.
                 'search' (not in 'all') loads --messages into the event store, replays the search index and
                 measures search latency: --scenario=search --messages=20000 for a quick run.
                 'verify' (not in 'all') fills a fresh database with --events, starts --query-side-jar on it and
@@ -297,6 +316,23 @@ public final class Options {
 
     public String redisKeyPrefix() {
         return values.get("redis-key-prefix");
+    }
+
+    /** Everything the shop scenario takes from the command line. */
+    public ShopScenario.Settings shop() {
+        return new ShopScenario.Settings(integer("shop-users"), integer("shop-products"), shopZipfExponent(),
+                                         integer("shop-clients"), integer("shop-readers"),
+                                         Duration.ofSeconds(integer("shop-warmup-seconds")),
+                                         Duration.ofSeconds(integer("shop-seconds")));
+    }
+
+    private double shopZipfExponent() {
+        try {
+            return Double.parseDouble(values.get("shop-zipf-exponent"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--shop-zipf-exponent needs a number, got '"
+                                             + values.get("shop-zipf-exponent") + "'");
+        }
     }
 
     private List<Integer> counts(String key) {

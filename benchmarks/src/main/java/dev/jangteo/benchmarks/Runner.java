@@ -20,6 +20,7 @@ import dev.jangteo.benchmarks.scenario.VerifyScenario;
 import dev.jangteo.benchmarks.search.SearchBench;
 import dev.jangteo.benchmarks.verify.VerifyBench;
 import dev.jangteo.benchmarks.scenario.SequentialScenario;
+import dev.jangteo.benchmarks.scenario.ShopScenario;
 import dev.jangteo.benchmarks.scenario.SustainedScenario;
 import dev.jangteo.benchmarks.scenario.WarmupScenario;
 
@@ -67,6 +68,10 @@ final class Runner {
                     report.add(ScenarioResult.error(name.label(), appsDown.get()));
                     continue;
                 }
+                if (name == ScenarioName.SHOP && report.result("pgbench").isEmpty()) {
+                    // the shop's figures stand beside PostgreSQL's insert rate of the same run
+                    runGuarded(scenario(ScenarioName.PGBENCH, api));
+                }
                 runGuarded(scenario(name, api));
                 if (name == ScenarioName.SUSTAINED) {
                     noteRatio();
@@ -96,6 +101,8 @@ final class Runner {
                     options.requestTimeout()), report, new RankingScenario.Settings(options.rankingClients(),
                     options.rankingOrderClients(), options.rankingWarmup(), options.rankingWindow(),
                     options.redisHost(), options.redisPort(), options.redisKeyPrefix()));
+            case SHOP -> new ShopScenario(new ShopClient(options.commandUrl(), options.queryUrl(),
+                    options.requestTimeout()), api, report, options.shop());
             case HEAP -> new HeapScenario(api);
             case SEARCH -> new SearchScenario(new SearchBench(new SearchBench.Settings(
                     options.queryUrl(), options.elasticsearchUrl(), options.indexPrefix(),

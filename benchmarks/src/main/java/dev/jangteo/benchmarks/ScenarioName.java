@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The scenarios, in the order 'all' runs them; 'all' leaves out search, verify and replay, which load a million
- * messages or events each.
+ * messages or events each, and shop, which first opens ten thousand wallets.
  */
 public enum ScenarioName {
     PGBENCH(false, true),
@@ -16,6 +16,7 @@ public enum ScenarioName {
     SUSTAINED(true, true),
     ORDERS(true, true),
     RANKINGS(true, true),
+    SHOP(true, false),
     HEAP(true, true),
     SEARCH(true, false),
     VERIFY(false, false),

@@ -7,21 +7,32 @@ import java.util.TreeMap;
 /** Reads figures out of a Prometheus text-format scrape. */
 public final class PrometheusText {
 
-    private static final String HEAP_METRIC = "jvm_memory_used_bytes{";
+    private static final String HEAP_METRIC = "jvm_memory_used_bytes";
 
     private PrometheusText() {
     }
 
     /** The sum of {@code jvm_memory_used_bytes} over the series labelled {@code area="heap"}. */
     static Optional<Long> heapUsedBytes(String scrape) {
+        double sum = sum(scrape, HEAP_METRIC, "area=\"heap\"");
+        return Double.isNaN(sum) ? Optional.empty() : Optional.of((long) sum);
+    }
+
+    /** The sum of metric {@code name}'s samples over all its series (a counter's total); NaN when absent. */
+    public static double sum(String scrape, String name) {
+        return sum(scrape, name, "");
+    }
+
+    private static double sum(String scrape, String name, String label) {
         double sum = 0;
         boolean found = false;
         for (String line : scrape.split("\n")) {
-            if (!line.startsWith(HEAP_METRIC) || !line.contains("area=\"heap\"")) {
+            boolean named = line.startsWith(name + "{") || line.startsWith(name + " ");
+            if (!named || !line.contains(label)) {
                 continue;
             }
             int labelsEnd = line.lastIndexOf('}');
-            String[] rest = line.substring(labelsEnd + 1).trim().split("\\s+");
+            String[] rest = line.substring(labelsEnd < 0 ? name.length() : labelsEnd + 1).trim().split("\\s+");
             try {
                 sum += Double.parseDouble(rest[0]);
                 found = true;
@@ -29,7 +40,7 @@ public final class PrometheusText {
                 // not a sample line; skip it
             }
         }
-        return found ? Optional.of((long) sum) : Optional.empty();
+        return found ? sum : Double.NaN;
     }
 
     /**

@@ -49,6 +49,11 @@ public final class ShopClient implements AutoCloseable {
         } else {
             token = BenchTokens.admin();
         }
+        return command(path, body, token);
+    }
+
+    /** A command with a token signed beforehand, so that signing stays out of a timed request. */
+    public Answer command(String path, Map<String, ?> body, String token) {
         try {
             return send(HttpRequest.newBuilder(URI.create(commandUrl + path))
                                    .header("Content-Type", "application/json")
@@ -68,16 +73,39 @@ public final class ShopClient implements AutoCloseable {
     /** Opens a wallet for a new buyer ({@code prefix} + a UUID) holding {@code funds} won; returns the user id. */
     public String fundedBuyer(String prefix, long funds) {
         String userId = prefix + UUID.randomUUID();
-        expect(201, command("/api/accounts", Map.of("userId", userId, "email", userId + "@bench.test",
-                                                    "name", "Benchmark buyer")), "opening the account");
-        expect(200, command("/api/accounts/" + userId + "/deposits", Map.of("amount", funds)), "depositing");
+        openWallet(new ClientPool.Client(userId, BenchTokens.client(userId)), funds);
         return userId;
+    }
+
+    /** Opens {@code buyer}'s wallet and deposits {@code funds} won into it, with the buyer's own token. */
+    public void openWallet(ClientPool.Client buyer, long funds) {
+        String userId = buyer.userId();
+        expect(201, command("/api/accounts", Map.of("userId", userId, "email", userId + "@bench.test",
+                                                    "name", "Benchmark buyer"), buyer.token()), "opening the account");
+        expect(200, command("/api/accounts/" + userId + "/deposits", Map.of("amount", funds), buyer.token()),
+               "depositing");
+    }
+
+    /** Registers a product with {@code adminToken}; returns its id. */
+    public String registerProduct(String name, String category, long price, long stock, String adminToken) {
+        return expect(201, command("/api/products", Map.of("name", name, "category", category, "price", price,
+                                                           "stock", stock), adminToken), "registering a product")
+                .get("productId").asText();
     }
 
     /** A query side GET as an operator, whose body is not JSON (a Prometheus scrape); empty on any failure. */
     public String text(String path) {
+        return text(queryUrl, path);
+    }
+
+    /** The same of the command side. */
+    public String commandText(String path) {
+        return text(commandUrl, path);
+    }
+
+    private String text(String baseUrl, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(queryUrl + path)).timeout(timeout)
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
                                         .header("Authorization", BenchTokens.bearer(BenchTokens.admin())).GET().build(),
                              HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {

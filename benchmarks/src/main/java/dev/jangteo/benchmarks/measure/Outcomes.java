@@ -13,7 +13,11 @@ public final class Outcomes {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
     public void record(IssueResult result) {
-        counts.computeIfAbsent(result.label(), label -> new LongAdder()).increment();
+        record(result.label());
+    }
+
+    public void record(String label) {
+        counts.computeIfAbsent(label, key -> new LongAdder()).increment();
     }
 
     public void add(Outcomes other) {

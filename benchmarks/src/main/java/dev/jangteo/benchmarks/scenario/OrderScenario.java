@@ -1,7 +1,7 @@
 package dev.jangteo.benchmarks.scenario;
 
-import dev.jangteo.benchmarks.http.BenchException;
 import dev.jangteo.benchmarks.http.BenchTokens;
+import dev.jangteo.benchmarks.http.ClientPool;
 import dev.jangteo.benchmarks.http.ShopClient;
 import dev.jangteo.benchmarks.measure.Fmt;
 import dev.jangteo.benchmarks.measure.Latencies;
@@ -32,13 +32,11 @@ public final class OrderScenario implements Scenario {
     private static final long PRICE = 1_000;
     private static final int PRODUCTS = 4;
     private static final long DEPOSIT = 10_000_000_000L;
-    /** Below the request timeout (10 s by default), so a long poll is answered before the client gives up. */
-    private static final int WAIT_SECONDS = 5;
-    private static final Duration OUTCOME_TIMEOUT = Duration.ofSeconds(60);
     private static final double TARGET_P95_MS = 150;
     private static final double TARGET_ORDERS_PER_SECOND = 500;
 
     private final ShopClient shop;
+    private final OrderFlow flow;
     private final Report report;
     private final List<Integer> clientCounts;
     private final Duration warmup;
@@ -47,6 +45,7 @@ public final class OrderScenario implements Scenario {
     public OrderScenario(ShopClient shop, Report report, List<Integer> clientCounts, Duration warmup,
                          Duration length) {
         this.shop = shop;
+        this.flow = new OrderFlow(shop);
         this.report = report;
         this.clientCounts = clientCounts;
         this.warmup = warmup;
@@ -96,9 +95,8 @@ public final class OrderScenario implements Scenario {
         String userId = shop.fundedBuyer("bench-", DEPOSIT);
         List<String> products = new ArrayList<>();
         for (int i = 0; i < PRODUCTS; i++) {
-            products.add(shop.expect(201, shop.command("/api/products", Map.of(
-                    "name", "Bench product " + i, "category", "bench", "price", PRICE, "stock", 1_000_000_000)),
-                                     "registering a product").get("productId").asText());
+            products.add(shop.registerProduct("Bench product " + i, "bench", PRICE, 1_000_000_000,
+                                              BenchTokens.admin()));
         }
         List<Phase> phases = new ArrayList<>();
         for (int clients : clientCounts) {
@@ -179,28 +177,7 @@ public final class OrderScenario implements Scenario {
 
     /** PAID, REJECTED, or an error label. */
     private String orderAndWait(String userId, String productId) {
-        try {
-            ShopClient.Answer placed = shop.command("/api/orders", Map.of(
-                    "userId", userId, "items", List.of(Map.of("productId", productId, "quantity", 1))));
-            if (placed.status() != 202) {
-                return "HTTP_" + placed.status();
-            }
-            String path = "/api/orders/" + placed.body().get("orderId").asText() + "?wait=" + WAIT_SECONDS;
-            String owner = BenchTokens.client(userId);
-            long deadline = System.nanoTime() + OUTCOME_TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline) {
-                ShopClient.Answer order = shop.query(path, owner);
-                String status = order.body().path("status").asText("");
-                if (status.equals("PAID") || status.equals("REJECTED")) {
-                    return status;
-                }
-                if (order.status() != 200) {
-                    ClosedLoop.pause(Duration.ofMillis(10));
-                }
-            }
-            return "TIMEOUT";
-        } catch (BenchException e) {
-            return "IO";
-        }
+        return flow.place(new ClientPool.Client(userId, BenchTokens.client(userId)), Map.of(
+                "userId", userId, "items", List.of(Map.of("productId", productId, "quantity", 1)))).status();
     }
 }

@@ -10,8 +10,6 @@ import dev.jangteo.benchmarks.measure.Latencies;
 import dev.jangteo.benchmarks.report.Report;
 import dev.jangteo.benchmarks.report.ScenarioResult;
 
-import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -107,10 +105,8 @@ public final class RankingScenario implements Scenario {
         String userId = shop.fundedBuyer("ranking-bench-", DEPOSIT);
         List<String> products = new ArrayList<>();
         for (int i = 0; i < PRODUCTS; i++) {
-            products.add(shop.expect(201, shop.command("/api/products", Map.of(
-                    "name", "Ranked product " + i, "category", i % 2 == 0 ? "food" : "home",
-                    "price", 1_000 + 250L * (i % 5), "stock", 1_000_000_000)), "registering a product")
-                             .get("productId").asText());
+            products.add(shop.registerProduct("Ranked product " + i, i % 2 == 0 ? "food" : "home",
+                                              1_000 + 250L * (i % 5), 1_000_000_000, BenchTokens.admin()));
         }
         AtomicBoolean ordering = new AtomicBoolean(true);
         LongAdder paid = new LongAdder();
@@ -180,65 +176,24 @@ public final class RankingScenario implements Scenario {
     }
 
     private Phase read(int clients) {
-        Latencies latencies = new Latencies();
-        LongAdder redis = new LongAdder();
-        LongAdder database = new LongAdder();
-        LongAdder errors = new LongAdder();
-        AtomicBoolean measuring = new AtomicBoolean();
-        AtomicBoolean stopped = new AtomicBoolean();
-        String[] queries = {"/api/rankings/products?period=daily&by=quantity&limit=10",
-                            "/api/rankings/products?period=weekly&by=revenue&limit=10",
-                            "/api/rankings/products?period=monthly&by=quantity&limit=10"};
         TreeMap<Double, Double> lagBefore;
         TreeMap<Double, Double> lagAfter;
         long start;
         long end;
-        try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < clients; i++) {
-                int reader = i;
-                String analyst = BenchTokens.analyst();
-                readers.execute(() -> {
-                    int sequence = reader;
-                    while (!stopped.get()) {
-                        long began = System.nanoTime();
-                        String body;
-                        int status;
-                        try {
-                            HttpResponse<String> response = shop.raw(queries[sequence++ % queries.length], analyst);
-                            status = response.statusCode();
-                            body = response.body();
-                        } catch (IOException e) {
-                            status = -1;
-                            body = "";
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                        long took = System.nanoTime() - began;
-                        if (!measuring.get() || stopped.get()) {
-                            continue;
-                        }
-                        if (status != 200) {
-                            errors.increment();
-                        } else {
-                            latencies.record(took);
-                            (body.contains("\"source\":\"redis\"") ? redis : database).increment();
-                        }
-                    }
-                });
-            }
+        try (RankingReaders readers = RankingReaders.start(shop, clients)) {
             ClosedLoop.pause(settings.warmup());
             lagBefore = PrometheusText.buckets(shop.text("/actuator/prometheus"), LAG);
-            measuring.set(true);
+            readers.measure();
             start = System.nanoTime();
             ClosedLoop.pause(settings.length());
-            stopped.set(true);
+            readers.stop();
             end = System.nanoTime();
             lagAfter = PrometheusText.buckets(shop.text("/actuator/prometheus"), LAG);
+            return new Phase(clients, readers.latencies(), readers.fromRedis(), readers.fromDatabase(),
+                             readers.errors(), end - start,
+                             1_000 * PrometheusText.quantileBetween(lagBefore, lagAfter, 0.5),
+                             1_000 * PrometheusText.quantileBetween(lagBefore, lagAfter, 0.99));
         }
-        return new Phase(clients, latencies, redis.sum(), database.sum(), errors.sum(), end - start,
-                         1_000 * PrometheusText.quantileBetween(lagBefore, lagAfter, 0.5),
-                         1_000 * PrometheusText.quantileBetween(lagBefore, lagAfter, 0.99));
     }
 
     /** redis-benchmark's ZREVRANGE 0 9 WITHSCORES rate on today's daily quantity key (0 when it cannot run). */
