@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each app restarted with its data kept, under the profile that opens the demo accounts at start-up ({@code loadtest},
  * as {@code ./dev bench} runs it): the second start finds the accounts, the search index and the keys it would make,
  * and goes on; nothing is made twice. Through Axon Server the command side once stopped here, since a repeated
- * creation arrives there as a different failure than on the JDBC store (so this class also runs under the
- * {@code remote-like} and {@code axonserver} runs).
+ * creation arrives there as a different failure than on the JDBC store (this class passed in the {@code axonserver}
+ * run; the {@code remote-like} run checks that answer in {@link RefusalsOnEveryBusIT}).
  */
 class AppRestartIT {
 
