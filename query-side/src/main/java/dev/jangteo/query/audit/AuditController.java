@@ -130,10 +130,11 @@ class AuditController {
     @GetMapping("/api/audit/verify")
     ChainVerifier.Verification verify(@RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to) {
-        table.require("The check of the seal chain");
+        // Bad input is a 400 on every store, before the 501 of a store without the event table.
         Long fromPosition = AuditParams.number("from", from);
         Long toPosition = AuditParams.number("to", to);
         AuditParams.requireOrdered("from", fromPosition, "to", toPosition);
+        table.require("The check of the seal chain");
         return verifier.verify(fromPosition == null ? 1 : fromPosition,
                                toPosition == null ? Long.MAX_VALUE : toPosition);
     }
