@@ -1,6 +1,7 @@
 package dev.jangteo.query.audit;
 
 import dev.jangteo.platform.eventstore.PostgresEventStorageEngine;
+import dev.jangteo.platform.eventstore.RemoteLikeEventStorageEngine;
 import dev.jangteo.platform.web.ApiException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -8,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether the PostgreSQL event table is the event store, by one rule: the application has a
- * {@link PostgresEventStorageEngine}. Under Axon Server there is none, and another engine keeps its events
+ * {@link PostgresEventStorageEngine} other than the {@link RemoteLikeEventStorageEngine}, which is the same engine on
+ * schema remote_store and leaves the table empty. Under Axon Server there is none, and another engine keeps its events
  * elsewhere. Otherwise an aggregate's history and state and the global feed read through Axon's API instead, and
  * the seal chain and its check, which hash the stored bytes of the table, answer 501 {@value #CODE}.
  * <p>
@@ -38,7 +40,8 @@ class EventTableRule {
 
     boolean holdsTheEvents() {
         if (holdsTheEvents == null) {
-            holdsTheEvents = engine.getIfAvailable() != null;
+            holdsTheEvents = engine.getIfAvailable() instanceof PostgresEventStorageEngine found
+                    && !(found instanceof RemoteLikeEventStorageEngine);
         }
         return holdsTheEvents;
     }
