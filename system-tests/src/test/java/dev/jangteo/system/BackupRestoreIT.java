@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The restore drill, with {@code ./dev backup} and {@code ./dev restore} run as processes. While wallets claim a
@@ -47,6 +48,9 @@ class BackupRestoreIT {
 
     @Test
     void canRestoreABackupTakenUnderLoadAndRebuildEverythingFromIt() throws Exception {
+        // The drill compares the restored PostgreSQL event table with the original's, row by row, and takes its orders
+        // from it: under another store that table is empty, and every comparison would hold of nothing.
+        assumeTrue(Stack.eventTableIsTheStore(), "the backup restores the PostgreSQL event table");
         List<String> wallets = new ArrayList<>();
         for (int i = 0; i < WALLETS; i++) {
             wallets.add(Shop.unique("wallet"));

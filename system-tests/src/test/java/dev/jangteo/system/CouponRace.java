@@ -70,22 +70,9 @@ final class CouponRace {
         return List.copyOf(claims);
     }
 
-    /** Payloads of the coupon's CouponIssuedEvents, in store order. */
-    static List<JsonNode> issuedEvents(Stack stack, String couponId) throws Exception {
-        try (Connection connection = stack.connect();
-             PreparedStatement statement = connection.prepareStatement("""
-                     SELECT convert_from(payload, 'UTF8') FROM command_side.domain_event_entry
-                     WHERE aggregate_identifier = ? AND payload_type = 'dev.jangteo.api.coupon.CouponIssuedEvent'
-                     ORDER BY sequence_number""")) {
-            statement.setString(1, couponId);
-            List<JsonNode> events = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    events.add(Http.JSON.readTree(rows.getString(1)));
-                }
-            }
-            return events;
-        }
+    /** Payloads of the coupon's CouponIssuedEvents, in sequence order. */
+    static List<JsonNode> issuedEvents(Stack stack, String couponId) {
+        return Events.payloads(stack.query(), couponId, "dev.jangteo.api.coupon.CouponIssuedEvent");
     }
 
     /** Waits until the query side has projected {@code issued} copies, then returns its coupon view. */

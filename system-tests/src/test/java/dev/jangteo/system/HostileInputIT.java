@@ -385,9 +385,9 @@ class HostileInputIT {
     }
 
     private static void unchangedStore(Runnable requests) {
-        long before = Wire.events(stack.get());
+        long before = Events.count(stack.query());
         requests.run();
-        assertThat(Wire.events(stack.get())).as("events in the store").isEqualTo(before);
+        assertThat(Events.count(stack.query())).as("events in the store").isEqualTo(before);
     }
 
     private static void assertRefused(Wire.Reply reply, Endpoint endpoint, String what) {

@@ -3,9 +3,6 @@ package dev.jangteo.system;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,15 +55,12 @@ final class Operators {
         return answer.body();
     }
 
-    /** Waits until the stack's seal chain reaches the head of its event store, then verifies the whole chain. */
-    static JsonNode verifySealChain(Stack stack) throws SQLException {
-        long head;
-        try (Connection connection = stack.connect();
-             ResultSet row = connection.createStatement().executeQuery(
-                     "SELECT max(global_index) FROM command_side.domain_event_entry")) {
-            row.next();
-            head = row.getLong(1);
-        }
+    /**
+     * Waits until the stack's seal chain reaches the head of its event store, as the query side tells the head to
+     * every processor's status, then verifies the whole chain.
+     */
+    static JsonNode verifySealChain(Stack stack) {
+        long head = processors(stack.query()).get(0).get("head").asLong();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                .until(() -> Shop.get(stack.query(), "/api/audit/seal").path("sealedPosition").asLong() >= head);
         return Shop.get(stack.query(), "/api/audit/verify");

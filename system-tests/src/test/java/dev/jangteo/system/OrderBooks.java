@@ -6,7 +6,6 @@ import org.awaitility.core.ConditionTimeoutException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -227,40 +228,22 @@ final class OrderBooks {
         return Http.get(stack.query().resolve("/api/orders/" + order.orderId()), Tokens.client(order.wallet()));
     }
 
-    /** The types of the events that name {@code orderId}, in order, from the event store. */
+    /** The types of the events whose payload names {@code orderId}, in order, from the event store. */
     private List<String> eventTypes(String orderId) {
-        List<String> types = new ArrayList<>();
-        try (Connection connection = stack.get().connect();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT payload_type FROM command_side.domain_event_entry"
-                             + " WHERE convert_from(payload, 'UTF8') LIKE ? ORDER BY global_index")) {
-            statement.setString(1, "%" + orderId + "%");
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    types.add(rows.getString(1).substring(rows.getString(1).lastIndexOf('.') + 1));
-                }
-            }
-        } catch (SQLException e) {
-            types.add(e.toString());
+        try {
+            return Events.all(stack.query()).stream()
+                         .filter(event -> event.path("payload").toString().contains(orderId))
+                         .map(Events::simpleType).toList();
+        } catch (RuntimeException | AssertionError e) {
+            return List.of(e.toString());
         }
-        return types;
     }
 
-    private Map<String, Long> placedEventsPerOrder(List<String> orderIds) throws SQLException {
-        Map<String, Long> events = new HashMap<>();
-        try (Connection connection = stack.get().connect();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT aggregate_identifier, count(*) FROM command_side.domain_event_entry"
-                             + " WHERE payload_type = 'dev.jangteo.api.order.OrderPlacedEvent'"
-                             + " AND aggregate_identifier = ANY (?) GROUP BY aggregate_identifier")) {
-            statement.setArray(1, connection.createArrayOf("varchar", orderIds.toArray()));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    events.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-        }
-        return events;
+    private Map<String, Long> placedEventsPerOrder(List<String> orderIds) {
+        Set<String> orders = Set.copyOf(orderIds);
+        return Events.ofType(stack.query(), "dev.jangteo.api.order.OrderPlacedEvent").stream()
+                     .map(event -> event.path("aggregateId").asText()).filter(orders::contains)
+                     .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
     /**

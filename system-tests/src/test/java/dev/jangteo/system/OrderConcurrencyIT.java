@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -81,33 +79,20 @@ class OrderConcurrencyIT {
     }
 
     /** The product's stock after each of its events that changed it, in order. */
-    static List<Long> stockInEvents(Stack stack, String productId) throws Exception {
+    static List<Long> stockInEvents(Stack stack, String productId) {
         return numbersInEvents(stack, productId, "stock", Function.identity());
     }
 
     /** The account's balance after each of its events that changed it, in order. */
-    static List<Long> balancesInEvents(Stack stack, String userId) throws Exception {
+    static List<Long> balancesInEvents(Stack stack, String userId) {
         return numbersInEvents(stack, userId, "balance", node -> node.path("won"));
     }
 
     /** The field {@code field} of every event of the aggregate that has it, in order. */
     private static List<Long> numbersInEvents(Stack stack, String aggregateId, String field,
-                                              Function<JsonNode, JsonNode> value) throws Exception {
-        try (Connection connection = stack.connect();
-             var statement = connection.prepareStatement(
-                     "SELECT convert_from(payload, 'UTF8') FROM command_side.domain_event_entry "
-                             + "WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
-            statement.setString(1, aggregateId);
-            List<Long> numbers = new java.util.ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    JsonNode payload = Http.JSON.readTree(rows.getString(1));
-                    if (payload.has(field)) {
-                        numbers.add(value.apply(payload.get(field)).asLong());
-                    }
-                }
-            }
-            return numbers;
-        }
+                                              Function<JsonNode, JsonNode> value) {
+        return Events.ofAggregate(stack.query(), aggregateId).stream().map(event -> event.path("payload"))
+                     .filter(payload -> payload.has(field)).map(payload -> value.apply(payload.get(field)).asLong())
+                     .toList();
     }
 }

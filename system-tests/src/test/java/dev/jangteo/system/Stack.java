@@ -62,6 +62,15 @@ final class Stack implements AutoCloseable {
                 || argument.contains("axonserver"));
     }
 
+    /**
+     * Whether all commands of one aggregate go to one command side, as Axon Server routes them (the {@code axonserver}
+     * profile). Elsewhere, {@code remote-like} included, each instance handles on its own bus the commands sent to it,
+     * so two instances can race on one aggregate.
+     */
+    static boolean commandsAreRouted() {
+        return APP_ARGS.stream().anyMatch(argument -> argument.contains("axonserver"));
+    }
+
     private final String database;
     private final String appDatabaseUrl;
     private final List<String> commandArgs;

@@ -70,8 +70,11 @@ class TwoCommandInstancesIT {
         }
 
         // From the third claim on, each instance's cached coupon is one write behind: the store refuses the
-        // stale append and the claim is decided again on fresh state.
-        assertThat(lostRaces(COUPON_RACES) - lostBefore).isGreaterThanOrEqualTo(8);
+        // stale append and the claim is decided again on fresh state. Through Axon Server every claim goes to the
+        // coupon's one instance, whose cached copy is never stale: there is no race to lose, only the answers above.
+        if (!Stack.commandsAreRouted()) {
+            assertThat(lostRaces(COUPON_RACES) - lostBefore).isGreaterThanOrEqualTo(8);
+        }
     }
 
     @Test
@@ -102,7 +105,10 @@ class TwoCommandInstancesIT {
                                                                            .last().isEqualTo(balance);
         Shop.awaitStock(stack.query(), productId, 1_000 - (int) paid);
         // Each instance keeps the wallet cached: the other's writes make it stale, and those commands were retried.
-        assertThat(lostRaces(COMMAND_RACES) - lostBefore).as("commands retried after a lost race").isPositive();
+        // Not through Axon Server, which routes all of the wallet's commands to one instance (as for the coupon).
+        if (!Stack.commandsAreRouted()) {
+            assertThat(lostRaces(COMMAND_RACES) - lostBefore).as("commands retried after a lost race").isPositive();
+        }
     }
 
     @Test

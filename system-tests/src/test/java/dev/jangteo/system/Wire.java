@@ -12,10 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -227,32 +223,6 @@ final class Wire {
             }
             out.append(chunked, end + 2, end + 2 + size);
             at = end + 2 + size + 2;
-        }
-    }
-
-    /** Rows in the stack's event store: bad input must leave this unchanged. */
-    static long events(Stack stack) {
-        try (Connection connection = stack.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM command_side.domain_event_entry")) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Events of one payload type, e.g. {@code dev.jangteo.api.coupon.CouponDefinedEvent}. */
-    static long events(Stack stack, String payloadType) {
-        try (Connection connection = stack.connect();
-             var statement = connection.prepareStatement(
-                     "SELECT count(*) FROM command_side.domain_event_entry WHERE payload_type = ?")) {
-            statement.setString(1, payloadType);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Whether the PostgreSQL event table is the event store, by one rule: the application has a
  * {@link PostgresEventStorageEngine} that keeps its events in that table. Under Axon Server there is none; the
- * {@code remote-like} profile's engine keeps them in tables of its own. Otherwise an aggregate's history and state and the global feed read through Axon's API instead, and
- * the seal chain and its check, which hash the stored bytes of the table, answer 501 {@value #CODE}.
+ * {@code remote-like} profile's engine keeps them in tables of its own. Otherwise an aggregate's history and state
+ * and the global feed read through Axon's API instead, and the seal chain and its check, which hash the stored bytes
+ * of the table, answer 501 {@value #CODE}.
  * <p>
  * Decided at the first question, not at start: the engine is declared as an {@code EventStorageEngine}, so its own
  * class is only known once it exists, and every question comes after the application has started.
