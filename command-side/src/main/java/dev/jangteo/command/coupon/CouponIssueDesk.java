@@ -33,8 +33,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * batch in order.
  * <p>
  * When another instance wrote the coupon first, the event store's unique (aggregate, sequence) key rejects the whole
- * batch with a ConcurrencyException, Axon drops the stale cached aggregate, and the batch is decided again on fresh
- * state, after a short random pause so that competing instances do not retry in lockstep.
+ * batch (answered with the {@code LOST_RACE} refusal on every command bus), Axon drops the stale cached aggregate,
+ * and the batch is decided again on fresh state, after a short random pause so that competing instances do not retry
+ * in lockstep.
  */
 public class CouponIssueDesk implements AutoCloseable {
 
