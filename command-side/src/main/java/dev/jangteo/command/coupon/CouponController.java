@@ -6,7 +6,6 @@ import dev.jangteo.api.coupon.DefineCouponCommand;
 import dev.jangteo.api.coupon.DiscountType;
 import dev.jangteo.api.coupon.IssueOutcome;
 import dev.jangteo.api.coupon.IssueRequest;
-import dev.jangteo.command.refusal.Refusal;
 import dev.jangteo.command.web.CommandSender;
 import dev.jangteo.command.web.idempotency.IdempotentAttempt;
 import dev.jangteo.platform.security.ActingUser;
@@ -117,10 +116,8 @@ class CouponController {
         try {
             return issueDesk.issue(couponId, request).get(ISSUE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | CompletionException e) {
-            if (Refusal.is(e.getCause(), Refusal.NOT_FOUND)) {
-                throw ApiException.notFound(NOT_FOUND, "No coupon " + couponId);
-            }
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            // COUPON_NOT_FOUND, or a store out of reach (503), as for any command.
+            throw CommandSender.answerTo(e.getCause(), "COUPON", couponId);
         } catch (TimeoutException e) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "COMMAND_TIMEOUT",
                                    "The claim was not decided in time; it may still be decided. Check your coupons.");

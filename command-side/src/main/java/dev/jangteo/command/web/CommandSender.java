@@ -90,7 +90,7 @@ public class CommandSender {
             return commandGateway.<R>send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))
                                  .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | CompletionException e) {
-            throw refusal(e.getCause(), aggregate, aggregateId);
+            throw answerTo(e.getCause(), aggregate, aggregateId);
         } catch (TimeoutException e) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "COMMAND_TIMEOUT",
                                    "The command was not decided in time; it may still take effect.");
@@ -102,11 +102,11 @@ public class CommandSender {
 
     /**
      * The answer to a failed command, decided on its {@link Refusal} alone (the same on the local bus and through
-     * Axon Server). An aggregate that is missing, or that exists when it should not, is named as the caller asked
+     * Axon Server), for every sender of commands on behalf of a request; a failure that is no refusal as it is. An aggregate that is missing, or that exists when it should not, is named as the caller asked
      * for it: ids are unique per aggregate type only by convention, and an id whose events belong to another type (a
      * room called "kimchi" when a product is asked for) is no aggregate of this type.
      */
-    private static RuntimeException refusal(Throwable failure, String aggregate, String aggregateId) {
+    public static RuntimeException answerTo(Throwable failure, String aggregate, String aggregateId) {
         Optional<Refusal> refusal = Refusal.of(failure);
         if (refusal.isEmpty()) {
             return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
