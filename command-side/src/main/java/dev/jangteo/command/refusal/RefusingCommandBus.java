@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandResultMessage;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -110,7 +111,10 @@ public class RefusingCommandBus extends AsynchronousCommandBus {
             case ConcurrencyException conflict -> creatingCommands.creates(command.getPayloadType())
                     ? alreadyExists(conflict)
                     : new Refusal(Refusal.LOST_RACE, HttpStatus.CONFLICT.value(), conflict.getMessage());
-            default -> Refusal.of(cause).orElse(null);
+            // Already answered (a handler or interceptor threw one, or a nested command's refusal passed through).
+            case HandlerExecutionException answered
+                    when answered.getDetails().orElse(null) instanceof Refusal refusal -> refusal;
+            default -> null;
         };
     }
 

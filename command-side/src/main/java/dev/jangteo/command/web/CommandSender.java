@@ -65,7 +65,7 @@ public class CommandSender {
      */
     public <R> Sent<R> send(Object command, String aggregate, String aggregateId) {
         R result = await(command, aggregate, aggregateId);
-        return new Sent<>(result, consistencyTokens.afterLastEventOf(aggregateId));
+        return new Sent<>(result, consistencyTokens.afterCommit());
     }
 
     /**

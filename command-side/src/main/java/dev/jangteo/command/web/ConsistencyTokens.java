@@ -23,10 +23,10 @@ public class ConsistencyTokens {
     }
 
     /**
-     * The token after a command on {@code aggregateId} committed, or null when the store holds no event. The
-     * aggregate needs no lookup of its own: the head already covers its events.
+     * The token after a command committed, or null when the store holds no event. The command's aggregate needs no
+     * lookup of its own: the head already covers its events.
      */
-    public String afterLastEventOf(String aggregateId) {
+    public String afterCommit() {
         long head = store.head();
         return head < 0 ? null : Long.toString(head);
     }

@@ -40,7 +40,7 @@ class ConsistencyTokensIT {
         ConsistencyTokens tokens = new ConsistencyTokens(new EventStoreHead(events));
         events.publish(event("a", 0), event("a", 1));
 
-        assertThat(tokens.afterLastEventOf("a")).isEqualTo(Long.toString(lastPosition()))
+        assertThat(tokens.afterCommit()).isEqualTo(Long.toString(lastPosition()))
                                                 .isEqualTo(Long.toString(store.firstPosition() + 1));
     }
 
@@ -50,7 +50,7 @@ class ConsistencyTokensIT {
         engine = database.remoteLikeEngine();
         events = database.eventStoreOn(engine);
 
-        assertThat(new ConsistencyTokens(new EventStoreHead(events)).afterLastEventOf("a")).isNull();
+        assertThat(new ConsistencyTokens(new EventStoreHead(events)).afterCommit()).isNull();
     }
 
     private long lastPosition() {
