@@ -23,9 +23,7 @@ class CouponSnapshotIT {
         for (String user : CouponRace.users("early", 23)) {
             assertThat(CouponRace.claim(stack.command(), couponId, user).status()).isEqualTo(201);
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> CouponRace.count(
-                stack.get(), "SELECT count(*) FROM command_side.snapshot_event_entry WHERE aggregate_identifier = ?",
-                couponId) > 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stack.get().snapshotsOf(couponId) > 0);
 
         stack.get().restartCommandSide(0);
 

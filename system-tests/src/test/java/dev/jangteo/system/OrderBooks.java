@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * {@code Idempotency-Key}, resending it (to whichever process answers now) until it is accepted, while a crash
  * happens once the run is under way; then each order must exist once, every key answer a late retry with its first
  * answer, every order settle, and money, stock, sales and rankings add up in the read models and the audit state,
- * with the seal chain verifying. Each wallet can pay {@link #FUNDS} / {@link #PRICE} orders, so some are refused.
+ * with the seal chain verifying (where the event table is the store). Each wallet can pay {@link #FUNDS} /
+ * {@link #PRICE} orders, so some are refused.
  */
 final class OrderBooks {
 
@@ -146,8 +147,11 @@ final class OrderBooks {
                                                                .isEqualTo(STOCK - sold);
             Shop.awaitSold(stack.query(), product, sold);
         }
-        assertThat(Shop.get(stack.query(), "/api/audit/verify").path("verified").asBoolean())
-                .as("the seal chain verifies").isTrue();
+        if (Stack.eventTableIsTheStore()) {
+            // Elsewhere the seal chain is off and verify answers 501 AUDIT_NEEDS_EVENT_TABLE (AuditEveryStoreIT).
+            assertThat(Shop.get(stack.query(), "/api/audit/verify").path("verified").asBoolean())
+                    .as("the seal chain verifies").isTrue();
+        }
     }
 
     /** One order, sent with its own key and resent with that key (to whichever process now answers) until accepted. */

@@ -29,9 +29,7 @@ class RoomSnapshotIT {
             ids.add(Chat.say(stack.command(), room, i % 2 == 0 ? "jay" : "kim", "message " + i));
         }
         Chat.delete(stack.command(), room, ids.get(4), "jay");
-        await().atMost(Duration.ofSeconds(20)).until(() -> CouponRace.count(
-                stack.get(), "SELECT count(*) FROM command_side.snapshot_event_entry WHERE aggregate_identifier = ?",
-                room) > 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stack.get().snapshotsOf(room) > 0);
 
         stack.get().restartCommandSide(0);
 

@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The real system for one test class: a database of its own on the local PostgreSQL, and the packaged command-side
@@ -257,6 +262,41 @@ final class Stack implements AutoCloseable {
     /** A direct connection to this stack's database, never through a proxy. */
     Connection connect() throws SQLException {
         return connect(database);
+    }
+
+    /**
+     * How many snapshots the store holds of {@code aggregateId}: in the snapshot table of the schema that holds the
+     * events, or, under the {@code axonserver} run, in Axon Server (its HTTP API streams them as server-sent events,
+     * one {@code data:} line each).
+     */
+    long snapshotsOf(String aggregateId) throws SQLException {
+        if (!AXONSERVER_HTTP.isBlank()) {
+            try {
+                HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(AXONSERVER_HTTP + "/v1/snapshots?aggregateId="
+                                                                  + URLEncoder.encode(
+                                aggregateId, StandardCharsets.UTF_8))).GET().build(),
+                        HttpResponse.BodyHandlers.ofLines());
+                try (Stream<String> lines = response.body()) {
+                    return lines.filter(line -> line.startsWith("data:")).count();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot reach Axon Server at " + AXONSERVER_HTTP, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        String schema = eventTableIsTheStore() ? "command_side" : "remote_store";
+        try (Connection connection = connect();
+             PreparedStatement count = connection.prepareStatement(
+                     "SELECT count(*) FROM " + schema + ".snapshot_event_entry WHERE aggregate_identifier = ?")) {
+            count.setString(1, aggregateId);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     /** A direct connection to {@code database} on the stacks' PostgreSQL. */

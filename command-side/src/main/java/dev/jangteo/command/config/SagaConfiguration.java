@@ -11,7 +11,6 @@ import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.modelling.saga.repository.CachingSagaStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
@@ -53,20 +52,17 @@ public class SagaConfiguration {
 
     /**
      * The JDBC saga store behind a cache of sagas and their associations: a saga handling its next event is read
-     * from memory, not the database (writes still go through). Safe with several instances because a saga instance
-     * belongs to one segment (by its id), which one instance owns at a time.
+     * from memory, not the database (writes still go through), and nothing a rolled-back unit of work wrote stays
+     * cached ({@link CommittedSagaCache}). Safe with several instances because each saga processor has one segment,
+     * which one instance owns at a time.
      */
     @Bean
     public SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer,
                                        @Value("${jangteo.sagas.cache-size:10000}") int cacheSize) {
-        return CachingSagaStore.<Object>builder()
-                               .delegateSagaStore(jdbcSagaStore(connectionProvider, serializer))
-                               .sagaCache(new LruCache(cacheSize))
-                               .associationsCache(new LruCache(cacheSize))
-                               .build();
+        return new CommittedSagaCache(jdbcSagaStore(connectionProvider, serializer), cacheSize);
     }
 
-    private static SagaStore<Object> jdbcSagaStore(ConnectionProvider connectionProvider, Serializer serializer) {
+    static SagaStore<Object> jdbcSagaStore(ConnectionProvider connectionProvider, Serializer serializer) {
         SagaSchema schema = SagaSchema.builder()
                                       .sagaEntryTable(EventTables.SCHEMA + ".saga_entry")
                                       .associationValueEntryTable(EventTables.SCHEMA + ".association_value_entry")

@@ -90,6 +90,9 @@ public class CommandSender {
             return commandGateway.<R>send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))
                                  .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | CompletionException e) {
+            if (createdByAnEarlierAttempt(e.getCause(), attempt, aggregateId)) {
+                return (R) aggregateId;  // what a creating handler answers: the new aggregate's id
+            }
             throw answerTo(e.getCause(), aggregate, aggregateId);
         } catch (TimeoutException e) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "COMMAND_TIMEOUT",
@@ -98,6 +101,21 @@ public class CommandSender {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Whether a creation refused as {@link Refusal#ALREADY_EXISTS} found what an earlier attempt of this very request
+     * created: its id is the one {@link IdempotentAttempt#newId()} derives from the caller, the key and the request,
+     * which no other request yields. Through Axon Server this happens: Axon commits a unit of work's resources in
+     * reverse order, the events in Axon Server before the PostgreSQL transaction that records the effect under the
+     * key, so PostgreSQL failing between the two leaves the aggregate created and the key without an effect. The retry
+     * then answers as the creation did, instead of calling the request's own effect a conflict. (With the JDBC store
+     * both commit in one transaction, and a recorded effect answers the retry before anything is sent.)
+     */
+    static boolean createdByAnEarlierAttempt(Throwable failure, Optional<IdempotentAttempt> attempt,
+                                             String aggregateId) {
+        return attempt.isPresent() && Refusal.is(failure, Refusal.ALREADY_EXISTS)
+                && aggregateId.equals(IdempotentAttempt.newId());
     }
 
     /**
