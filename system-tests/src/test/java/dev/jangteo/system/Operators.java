@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.net.URI;
 import java.time.Duration;
@@ -30,19 +31,33 @@ final class Operators {
 
     /** Waits until every processor runs, replays nothing, and has reached the head of the event store. */
     static void awaitCaughtUp(URI query) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            for (JsonNode processor : processors(query)) {
-                boolean segmentsCaughtUp = true;
-                for (JsonNode segment : processor.get("segments")) {
-                    segmentsCaughtUp &= segment.get("caughtUp").asBoolean();
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                for (JsonNode processor : processors(query)) {
+                    if (!caughtUp(processor)) {
+                        return false;
+                    }
                 }
-                if (!processor.get("running").asBoolean() || processor.get("replaying").asBoolean()
-                        || processor.get("lagEvents").asLong() != 0 || !segmentsCaughtUp) {
-                    return false;
+                return true;
+            });
+        } catch (ConditionTimeoutException timeout) {
+            List<JsonNode> behind = new ArrayList<>();
+            processors(query).forEach(processor -> {
+                if (!caughtUp(processor)) {
+                    behind.add(processor);
                 }
-            }
-            return true;
-        });
+            });
+            throw new AssertionError("Processors not caught up within 120 s: " + behind, timeout);
+        }
+    }
+
+    private static boolean caughtUp(JsonNode processor) {
+        boolean segmentsCaughtUp = true;
+        for (JsonNode segment : processor.get("segments")) {
+            segmentsCaughtUp &= segment.get("caughtUp").asBoolean();
+        }
+        return processor.get("running").asBoolean() && !processor.get("replaying").asBoolean()
+                && processor.get("lagEvents").asLong() == 0 && segmentsCaughtUp;
     }
 
     static Http.Response replay(URI query, String processor, String parameters) {
