@@ -65,7 +65,7 @@ class AccountAndCatalogIT extends QuerySideStack {
                                        new ProductPriceChangedEvent(product, Money.won(9_000), Money.won(9_500)),
                                        new StockReleasedEvent(product, "o1", 4, 10),
                                        new StockReservedEvent(product, "o3", 3, Money.won(9_500), 7),
-                                       new ProductRestockedEvent(product, 5, 12));
+                                       new ProductRestockedEvent(product, "restock-1", 5, 12));
 
         Http.Response found = http.get("/api/products/" + product, position);
 

@@ -74,7 +74,8 @@ final class CommandEndpoints {
                 new Endpoint("PUT", "/api/products/" + f.productId() + "/price", List.of(
                         new Field("price", Kind.AMOUNT, 900))),
                 new Endpoint("POST", "/api/products/" + f.productId() + "/restocks", List.of(
-                        new Field("quantity", Kind.COUNT, 1))),
+                        new Field("quantity", Kind.COUNT, 1),
+                        new Field("restockId", Kind.OPTIONAL_ID, Shop.unique("restock")))),
                 new Endpoint("POST", "/api/orders", List.of(
                         new Field("orderId", Kind.OPTIONAL_ID, Shop.unique("order")),
                         userId,

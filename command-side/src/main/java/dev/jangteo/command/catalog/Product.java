@@ -28,7 +28,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A product for sale. Invariants: stock never goes below zero; a reservation and a release apply once per order, and
- * a reservation arriving after its order's release is refused (nothing is held for an order that gave up).
+ * a reservation arriving after its order's release is refused (nothing is held for an order that gave up); a restock
+ * applies once per restock id.
  * {@code stock} is what is still available; units reserved by orders are no longer in it.
  */
 @Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger", cache = "productCache")
@@ -44,6 +45,8 @@ class Product {
     private Map<String, Integer> reservations = new HashMap<>();
     /** Orders that released (or closed before reserving): nothing more is reserved or released for them. */
     private Set<String> closedOrders = new HashSet<>();
+    /** Restocks applied, by id: one resent (its first answer lost) adds nothing. */
+    private Set<String> restocks = new HashSet<>();
 
     Product() {
     }
@@ -63,10 +66,14 @@ class Product {
 
     @CommandHandler
     void handle(RestockCommand command) {
+        if (restocks.contains(command.restockId())) {
+            return;
+        }
         if ((long) stock + command.quantity() > RegisterProductCommand.MAX_STOCK) {
             throw new IllegalArgumentException("stock would exceed " + RegisterProductCommand.MAX_STOCK);
         }
-        apply(new ProductRestockedEvent(productId, command.quantity(), stock + command.quantity()));
+        apply(new ProductRestockedEvent(productId, command.restockId(), command.quantity(),
+                                        stock + command.quantity()));
     }
 
     @CommandHandler
@@ -112,6 +119,9 @@ class Product {
 
     @EventSourcingHandler
     void on(ProductRestockedEvent event) {
+        if (event.restockId() != null) {
+            restocks.add(event.restockId());
+        }
         stock = event.stock();
     }
 

@@ -39,7 +39,7 @@ class ProductController {
     record PriceRequest(Long price) {
     }
 
-    record RestockRequest(Integer quantity) {
+    record RestockRequest(String restockId, Integer quantity) {
     }
 
     record ProductWritten(String productId, String consistencyToken) {
@@ -68,7 +68,8 @@ class ProductController {
     @PostMapping("/{productId}/restocks")
     ResponseEntity<ProductWritten> restock(@PathVariable String productId, @RequestBody RestockRequest request) {
         RestockCommand command = Validated.of(() -> new RestockCommand(
-                productId, required(request.quantity(), "quantity")));
+                productId, request.restockId() == null ? IdempotentAttempt.newId() : request.restockId(),
+                required(request.quantity(), "quantity")));
         return written(HttpStatus.OK, command, productId);
     }
 

@@ -64,14 +64,29 @@ class ProductTest {
     @Test
     void canRestock() {
         fixture.given(registered(10))
-               .when(new RestockCommand(ID, 5))
-               .expectEvents(new ProductRestockedEvent(ID, 5, 15));
+               .when(new RestockCommand(ID, "restock-1", 5))
+               .expectEvents(new ProductRestockedEvent(ID, "restock-1", 5, 15));
+    }
+
+    @Test
+    void canApplyARestockOnceWhenItIsResent() {
+        fixture.given(registered(10), new ProductRestockedEvent(ID, "restock-1", 5, 15))
+               .when(new RestockCommand(ID, "restock-1", 5))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void canRestockAgainUnderAnotherId() {
+        fixture.given(registered(10), new ProductRestockedEvent(ID, "restock-1", 5, 15))
+               .when(new RestockCommand(ID, "restock-2", 5))
+               .expectEvents(new ProductRestockedEvent(ID, "restock-2", 5, 20));
     }
 
     @Test
     void cannotRestockBeyondTheMaximum() {
         fixture.given(registered(RegisterProductCommand.MAX_STOCK))
-               .when(new RestockCommand(ID, 1))
+               .when(new RestockCommand(ID, "restock-1", 1))
                .expectException(IllegalArgumentException.class);
     }
 

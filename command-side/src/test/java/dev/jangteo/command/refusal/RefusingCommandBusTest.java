@@ -38,7 +38,7 @@ class RefusingCommandBusTest {
                                                                .buildConfiguration();
     private static final RegisterProductCommand REGISTER =
             new RegisterProductCommand("kimchi", "Kimchi 1kg", "food", Money.won(12_000), 10);
-    private static final RestockCommand RESTOCK = new RestockCommand("kimchi", 5);
+    private static final RestockCommand RESTOCK = new RestockCommand("kimchi", "restock-1", 5);
 
     @Test
     void canAnswerAnAggregatesRuleWithItsCodeAndStatus() {
