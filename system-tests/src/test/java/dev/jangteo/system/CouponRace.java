@@ -34,6 +34,16 @@ final class CouponRace {
         return created.body().get("couponId").asText();
     }
 
+    /** A coupon of {@code quantity}, claimed by {@code claimed} users (each answered 201) and projected. */
+    static String claimedAndProjected(StackExtension stack, int quantity, int claimed) {
+        String couponId = define(stack.command(), quantity);
+        for (String user : users("before", claimed)) {
+            assertThat(claim(stack.command(), couponId, user).status()).isEqualTo(201);
+        }
+        awaitProjected(stack.query(), couponId, claimed);
+        return couponId;
+    }
+
     /** One claim through command-side instance {@code command}. */
     static Http.Response claim(URI command, String couponId, String userId) {
         return Http.post(command.resolve("/api/coupons/" + couponId + "/issues"), Map.of("userId", userId));

@@ -90,6 +90,19 @@ class ReplayIT {
     }
 
     @Test
+    void canProjectNewEventsAfterAReplay() {
+        Http.Response replay = Operators.replay(stack.query(), "accounts", "");
+        assertThat(replay.status()).as("replay accounts: %s", replay.body()).isEqualTo(202);
+        Operators.awaitCaughtUp(stack.query());
+
+        String late = Shop.unique("late");
+        Shop.openAccount(stack.command(), late, 7_000);
+
+        Shop.awaitBalance(stack.query(), late, 7_000);
+        Operators.awaitCaughtUp(stack.query());
+    }
+
+    @Test
     void canShowEveryProcessorWithItsPositionAndLag() {
         JsonNode processors = Operators.processors(stack.query());
         assertThat(Operators.names(stack.query())).containsExactlyInAnyOrder(

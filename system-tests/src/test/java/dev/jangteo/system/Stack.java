@@ -76,6 +76,12 @@ final class Stack implements AutoCloseable {
         return APP_ARGS.stream().anyMatch(argument -> argument.contains("axonserver"));
     }
 
+    /** Axon Server's gRPC address as the apps get it ({@code AXON_AXONSERVER_SERVERS}), for a proxy in front of it. */
+    static String axonServerAddress() {
+        String servers = System.getenv().getOrDefault("AXON_AXONSERVER_SERVERS", "localhost:8124");
+        return servers.split(",")[0].trim();
+    }
+
     private final String database;
     private final String appDatabaseUrl;
     private final List<String> commandArgs;

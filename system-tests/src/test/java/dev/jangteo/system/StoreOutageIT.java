@@ -10,7 +10,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * PostgreSQL goes away under both apps and comes back: meanwhile commands and queries answer 503 with
- * Retry-After, nothing half-done is stored, and afterwards both sides carry on where they were.
+ * Retry-After, nothing half-done is stored, and afterwards both sides carry on where they were. Under Axon Server,
+ * where PostgreSQL holds no events, the command is taken meanwhile and projected afterwards.
  */
 class StoreOutageIT {
 
@@ -21,19 +22,26 @@ class StoreOutageIT {
 
     @Test
     void canAnswer503WhileTheStoreIsDownAndLoseNothing() throws Exception {
-        String couponId = CouponRace.define(stack.command(), 20);
-        for (String user : CouponRace.users("before", 5)) {
-            assertThat(CouponRace.claim(stack.command(), couponId, user).status()).isEqualTo(201);
-        }
-        CouponRace.awaitProjected(stack.query(), couponId, 5);
+        String couponId = CouponRace.claimedAndProjected(stack, 20, 5);
 
         database.cut();
         Http.Response refused = CouponRace.claim(stack.command(), couponId, "during");
         Http.Response unread = Http.get(stack.query().resolve("/api/coupons/" + couponId));
         database.restore();
 
-        assertUnavailable(refused);
         assertUnavailable(unread);
+        if (!Stack.eventTableIsTheStore()) {
+            // Under Axon Server a claim needs only the event store: taken while PostgreSQL is down, and projected
+            // once it is back.
+            assertThat(refused.status()).as("%s", refused.body()).isEqualTo(201);
+            assertThat(refused.body().get("sequence").asLong()).isEqualTo(6);
+            assertThat(CouponRace.claim(stack.command(), couponId, "after").body().get("sequence").asLong())
+                    .isEqualTo(7);
+            assertThat(CouponRace.issuedEvents(stack.get(), couponId)).hasSize(7);
+            CouponRace.awaitProjected(stack.query(), couponId, 7);
+            return;
+        }
+        assertUnavailable(refused);
         Http.Response retried = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                                        .until(() -> CouponRace.claim(stack.command(), couponId, "during"),
                                               response -> response.status() != 503);

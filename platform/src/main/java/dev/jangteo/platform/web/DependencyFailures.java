@@ -1,5 +1,6 @@
 package dev.jangteo.platform.web;
 
+import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -8,7 +9,11 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
-/** Tells a store that is down or unreachable (answer 503, retry later) from a bug (answer 500). */
+/**
+ * Tells a store that is down or unreachable (answer 503, retry later) from a bug (answer 500). A command that finds
+ * no handler is one of the former: through Axon Server it happens for a moment after a reconnect, before the command
+ * side has subscribed its handlers again (seen when Axon Server came back after an outage).
+ */
 public final class DependencyFailures {
 
     private DependencyFailures() {
@@ -22,7 +27,8 @@ public final class DependencyFailures {
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessException
                     || cause instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isClosedByPool(sql))
-                    || isAxonServerUnreachable(cause)) {
+                    || isAxonServerUnreachable(cause)
+                    || cause instanceof NoHandlerForCommandException) {
                 return true;
             }
         }
