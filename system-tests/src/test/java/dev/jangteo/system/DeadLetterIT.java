@@ -166,9 +166,15 @@ class DeadLetterIT {
     }
 
     private static void appendClaimOnUndefinedCoupon(String couponId, int sequence, String userId) throws Exception {
-        // No API appends an event that no aggregate would apply: the poison can only be written into the event
-        // table, which projections read only when it is the store.
-        assumeTrue(Stack.eventTableIsTheStore(), "the poison event is written into the PostgreSQL event table");
+        // No API of ours appends an event that no aggregate would apply: the poison goes straight into the store,
+        // the PostgreSQL event table or Axon Server (through its HTTP API).
+        String payload = "{\"couponId\":\"" + couponId + "\",\"userId\":\"" + userId + "\",\"sequence\":"
+                + (sequence + 1) + ",\"requestedAt\":\"2026-11-21T00:00:00Z\"}";
+        if (Stack.onAxonServer()) {
+            Stack.appendToAxonServer("Coupon", couponId, sequence, "dev.jangteo.api.coupon.CouponIssuedEvent", payload);
+            return;
+        }
+        assumeTrue(Stack.eventTableIsTheStore(), "the poison event is written into the store's event table");
         try (Connection connection = stack.connect();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO command_side.domain_event_entry (event_identifier, aggregate_identifier,
@@ -178,8 +184,7 @@ class DeadLetterIT {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, couponId);
             insert.setInt(3, sequence);
-            insert.setString(4, "{\"couponId\":\"" + couponId + "\",\"userId\":\"" + userId + "\",\"sequence\":"
-                    + (sequence + 1) + ",\"requestedAt\":\"2026-11-21T00:00:00Z\"}");
+            insert.setString(4, payload);
             insert.executeUpdate();
         }
     }

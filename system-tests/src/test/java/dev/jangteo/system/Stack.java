@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -270,13 +271,49 @@ final class Stack implements AutoCloseable {
         return connect(database);
     }
 
+    /** Whether the apps run against a real Axon Server (the {@code -Paxonserver} run), whose HTTP API tests may use. */
+    static boolean onAxonServer() {
+        return !AXONSERVER_HTTP.isBlank();
+    }
+
+    /**
+     * Appends one event straight into Axon Server through its HTTP API, bypassing every aggregate: {@code payload} is
+     * the JSON the apps' serializer would have written. Only under the {@code -Paxonserver} run.
+     */
+    static void appendToAxonServer(String aggregateType, String aggregateId, long sequence, String payloadType,
+                                   String payload) {
+        try {
+            String body = Http.JSON.writeValueAsString(Map.of("messages", List.of(Map.of(
+                    "messageIdentifier", UUID.randomUUID().toString(),
+                    "aggregateIdentifier", aggregateId,
+                    "aggregateSequenceNumber", sequence,
+                    "aggregateType", aggregateType,
+                    "payload", Map.of("type", payloadType, "revision", "", "data", payload),
+                    "timestamp", System.currentTimeMillis()))));
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(AXONSERVER_HTTP + "/v1/events"))
+                               .header("Content-Type", "application/json")
+                               .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("Axon Server refused the event (" + response.statusCode() + "): "
+                                                        + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reach Axon Server at " + AXONSERVER_HTTP, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * How many snapshots the store holds of {@code aggregateId}: in the snapshot table of the schema that holds the
      * events, or, under the {@code axonserver} run, in Axon Server (its HTTP API streams them as server-sent events,
      * one {@code data:} line each).
      */
     long snapshotsOf(String aggregateId) throws SQLException {
-        if (!AXONSERVER_HTTP.isBlank()) {
+        if (onAxonServer()) {
             try {
                 HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
                         HttpRequest.newBuilder(URI.create(AXONSERVER_HTTP + "/v1/snapshots?aggregateId="
