@@ -31,13 +31,15 @@ public final class Options {
             new Spec("jwt-private-key", BenchTokens.DEFAULT_PRIVATE_KEY.toString(),
                     "the dev key that signs the requests' bearer tokens (./dev run and ./dev bench make it)"),
             new Spec("scenario", "all",
-                    "all | warmup | race | sequential | ramp | sustained | orders | rankings | pgbench | heap | shop | search | verify | replay (comma-separated list allowed)"),
+                    "all | warmup | race | sequential | ramp | sustained | orders | rankings | pgbench | heap | shop | edge | search | verify | replay (comma-separated list allowed)"),
             new Spec("app-warmup-seconds", "30", "closed-loop load before the measured scenarios, so the apps' JIT is warm"),
             new Spec("race-rounds", "5", "measured race rounds, a new coupon each round"),
             new Spec("race-warmup-rounds", "1", "race rounds run first and left out of the aggregate"),
             new Spec("race-clients", "100", "clients released at once per race round"),
             new Spec("race-quantity", "50", "coupon quantity in the race"),
             new Spec("sequential-requests", "100", "issues sent one after another by a single client"),
+            new Spec("edge-clients", "8", "clients reading one product at once in the edge scenario"),
+            new Spec("edge-requests", "20000", "measured reads of the edge scenario (as many again warm up)"),
             new Spec("ramp-seconds", "40", "ramp length: 1/4 up to 20 clients, 1/2 up to 50, 1/4 down to 0"),
             new Spec("sustained-seconds", "20", "measured length of the sustained scenario"),
             new Spec("sustained-clients", "64", "clients hammering one hot coupon"),
@@ -116,6 +118,8 @@ public final class Options {
         positive("race-clients");
         positive("race-quantity");
         positive("sequential-requests");
+        positive("edge-clients");
+        positive("edge-requests");
         positive("ramp-seconds");
         positive("sustained-seconds");
         positive("sustained-clients");
@@ -172,6 +176,8 @@ public final class Options {
                 'all' runs pgbench, warmup, race, sequential, ramp, sustained, then reads the apps' heap.
                 'shop' (not in 'all') opens --shop-users funded wallets and --shop-products products, then orders
                 with --shop-clients while --shop-readers read rankings; pgbench runs first when not asked for too.
+                'edge' (not in 'all') reads one product --edge-requests times with --edge-clients and one token, and
+                prints the query side's CPU per request: what the HTTP edge costs.
                 'search' (not in 'all') loads --messages into the event store, replays the search index and
                 measures search latency: --scenario=search --messages=20000 for a quick run.
                 'verify' (not in 'all') fills a fresh database with --events, starts --query-side-jar on it and
@@ -240,6 +246,14 @@ public final class Options {
 
     public int sequentialRequests() {
         return integer("sequential-requests");
+    }
+
+    public int edgeClients() {
+        return integer("edge-clients");
+    }
+
+    public int edgeRequests() {
+        return integer("edge-requests");
     }
 
     public Duration ramp() {

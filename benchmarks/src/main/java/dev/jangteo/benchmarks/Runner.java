@@ -6,6 +6,7 @@ import dev.jangteo.benchmarks.http.ShopClient;
 import dev.jangteo.benchmarks.measure.Fmt;
 import dev.jangteo.benchmarks.report.Report;
 import dev.jangteo.benchmarks.report.ScenarioResult;
+import dev.jangteo.benchmarks.scenario.EdgeScenario;
 import dev.jangteo.benchmarks.scenario.HeapScenario;
 import dev.jangteo.benchmarks.scenario.OrderScenario;
 import dev.jangteo.benchmarks.scenario.RankingScenario;
@@ -103,6 +104,8 @@ final class Runner {
                     options.redisHost(), options.redisPort(), options.redisKeyPrefix()));
             case SHOP -> new ShopScenario(new ShopClient(options.commandUrl(), options.queryUrl(),
                     options.requestTimeout()), api, report, options.shop());
+            case EDGE -> new EdgeScenario(new ShopClient(options.commandUrl(), options.queryUrl(),
+                    options.requestTimeout()), options.edgeClients(), options.edgeRequests());
             case HEAP -> new HeapScenario(api);
             case SEARCH -> new SearchScenario(new SearchBench(new SearchBench.Settings(
                     options.queryUrl(), options.elasticsearchUrl(), options.indexPrefix(),

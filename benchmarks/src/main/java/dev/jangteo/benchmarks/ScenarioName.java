@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The scenarios, in the order 'all' runs them; 'all' leaves out search, verify and replay, which load a million
- * messages or events each, and shop, which first opens ten thousand wallets.
+ * messages or events each, shop, which first opens ten thousand wallets, and edge, which measures reads alone.
  */
 public enum ScenarioName {
     PGBENCH(false, true),
@@ -17,6 +17,7 @@ public enum ScenarioName {
     ORDERS(true, true),
     RANKINGS(true, true),
     SHOP(true, false),
+    EDGE(true, false),
     HEAP(true, true),
     SEARCH(true, false),
     VERIFY(false, false),
