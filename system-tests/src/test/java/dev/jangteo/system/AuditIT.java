@@ -44,9 +44,9 @@ class AuditIT {
 
     @BeforeAll
     static void scenario() throws Exception {
-        // Everything here stands on the seal chain, which only the PostgreSQL event table has, or tampers with that
-        // table; AuditEveryStoreIT holds what an auditor reads under any store.
-        assumeTrue(Stack.eventTableIsTheStore(), "the seal chain and the tampering need the PostgreSQL event table");
+        // Everything here reads positions from the PostgreSQL event table or tampers with it; AuditEveryStoreIT holds
+        // what an auditor reads under any store, the seal chain and a tampering included.
+        assumeTrue(Stack.eventTableIsTheStore(), "the tampering and the positions need the PostgreSQL event table");
         user = Shop.unique("auditor");
         Shop.openAccount(stack.command(), user, 50_000);
         product = Shop.product(stack.command(), 12_000, 5);

@@ -69,6 +69,19 @@ final class Stack implements AutoCloseable {
     }
 
     /**
+     * Whether the apps keep their events in a PostgreSQL table a test can read and tamper with: the event table by
+     * default, {@code remote_store}'s under {@code remote-like} ({@link #eventSchema()}); not under {@code axonserver}.
+     */
+    static boolean eventsAreInPostgres() {
+        return APP_ARGS.stream().noneMatch(argument -> argument.contains("axonserver"));
+    }
+
+    /** The schema of the tables that hold the events and snapshots when {@link #eventsAreInPostgres()}. */
+    static String eventSchema() {
+        return eventTableIsTheStore() ? "command_side" : "remote_store";
+    }
+
+    /**
      * Whether all commands of one aggregate go to one command side, as Axon Server routes them (the {@code axonserver}
      * profile). Elsewhere, {@code remote-like} included, each instance handles on its own bus the commands sent to it,
      * so two instances can race on one aggregate.
@@ -330,10 +343,10 @@ final class Stack implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        String schema = eventTableIsTheStore() ? "command_side" : "remote_store";
         try (Connection connection = connect();
              PreparedStatement count = connection.prepareStatement(
-                     "SELECT count(*) FROM " + schema + ".snapshot_event_entry WHERE aggregate_identifier = ?")) {
+                     "SELECT count(*) FROM " + eventSchema() + ".snapshot_event_entry "
+                             + "WHERE aggregate_identifier = ?")) {
             count.setString(1, aggregateId);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();

@@ -7,13 +7,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * What an intruder with database access does to the event table, and how the tests undo it. The table's
- * append-only trigger stands in the way, so each change switches it off for its own transaction only (the table's
- * owner may), as someone covering their tracks would.
+ * What an intruder with database access does to the table that holds the events ({@link Stack#eventSchema()}: the
+ * event table, or the {@code remote-like} store's), and how the tests undo it. The event table's append-only trigger
+ * stands in the way, so each change there switches it off for its own transaction only (the table's owner may), as
+ * someone covering their tracks would; the {@code remote-like} store's table has none.
  */
 final class Tamper {
 
-    private static final String EVENTS = "command_side.domain_event_entry";
+    private static final String EVENTS = Stack.eventSchema() + ".domain_event_entry";
     private static final String COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number, "
             + "type, time_stamp, payload_type, payload_revision, payload, meta_data";
 
@@ -42,6 +43,23 @@ final class Tamper {
         }
     }
 
+    /** Where the aggregate's event with this sequence number is stored. */
+    static long positionOf(Stack stack, String aggregateId, long sequence) throws SQLException {
+        try (Connection connection = stack.connect();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT global_index FROM " + EVENTS
+                             + " WHERE aggregate_identifier = ? AND sequence_number = ?")) {
+            select.setString(1, aggregateId);
+            select.setLong(2, sequence);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("No event " + sequence + " of " + aggregateId);
+                }
+                return row.getLong(1);
+            }
+        }
+    }
+
     static void setPayload(Stack stack, long position, byte[] payload) throws SQLException {
         run(stack, "UPDATE " + EVENTS + " SET payload = ? WHERE global_index = ?", payload, position);
     }
@@ -63,19 +81,24 @@ final class Tamper {
     private static void run(Stack stack, String sql, Object... params) throws SQLException {
         try (Connection connection = stack.connect()) {
             connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("ALTER TABLE " + EVENTS + " DISABLE TRIGGER domain_event_entry_append_only");
-            }
+            appendOnly(connection, "DISABLE");
             try (PreparedStatement change = connection.prepareStatement(sql)) {
                 for (int i = 0; i < params.length; i++) {
                     change.setObject(i + 1, params[i]);
                 }
                 change.executeUpdate();
             }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("ALTER TABLE " + EVENTS + " ENABLE TRIGGER domain_event_entry_append_only");
-            }
+            appendOnly(connection, "ENABLE");
             connection.commit();
+        }
+    }
+
+    private static void appendOnly(Connection connection, String switchedTo) throws SQLException {
+        if (Stack.eventTableIsTheStore()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE " + EVENTS + " " + switchedTo
+                                          + " TRIGGER domain_event_entry_append_only");
+            }
         }
     }
 }

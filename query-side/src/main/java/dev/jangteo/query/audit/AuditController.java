@@ -25,9 +25,8 @@ import java.util.List;
 /**
  * Auditors read the event store: an aggregate's history, its state as of a moment, the global feed (also as an
  * NDJSON export), and the check of the store against its seal chain. Read-only; the event table is the command
- * side's. Whatever the store, an aggregate's history and state and the feed answer; the seal chain and its check
- * read the PostgreSQL event table and answer 501 {@value EventTableRule#CODE} where it is not the store
- * ({@link EventTableRule}).
+ * side's. Whatever the store: an aggregate's history and state and the feed through the table or the store's API
+ * ({@link EventTableRule}), the seal chain and its check over the store's events as stored ({@link StoredEventsRule}).
  */
 @RestController
 class AuditController {
@@ -35,16 +34,16 @@ class AuditController {
     static final String NDJSON = "application/x-ndjson";
 
     private final EventTableRule table;
-    private final EventTable events;
+    private final StoredEventsRule store;
     private final AggregateStates states;
     private final ChainVerifier verifier;
     private final SealChain seals;
     private final ObjectMapper json;
 
-    AuditController(EventTableRule table, EventTable events, AggregateStates states, ChainVerifier verifier,
+    AuditController(EventTableRule table, StoredEventsRule store, AggregateStates states, ChainVerifier verifier,
                     SealChain seals, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
         this.table = table;
-        this.events = events;
+        this.store = store;
         this.states = states;
         this.verifier = verifier;
         this.seals = seals;
@@ -76,7 +75,6 @@ class AuditController {
     record FeedPage(List<AuditEvent> events, Long next) {
     }
 
-    @ProblemCodes(EventTableRule.CODE)
     @GetMapping("/api/audit/events")
     FeedPage feed(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(required = false) String type, @RequestParam(required = false) String aggregateType,
@@ -93,7 +91,6 @@ class AuditController {
     @ApiResponse(responseCode = "200", description = "A page of the feed (JSON), or every event of the range, one a line "
                                                      + "(Accept: application/x-ndjson)",
                  content = @Content(mediaType = NDJSON, schema = @Schema(implementation = AuditEvent.class)))
-    @ProblemCodes(EventTableRule.CODE)
     @GetMapping(value = "/api/audit/events", produces = NDJSON)
     void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(required = false) String type, @RequestParam(required = false) String aggregateType,
@@ -126,23 +123,19 @@ class AuditController {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    @ProblemCodes(EventTableRule.CODE)
+    /** {@code from} defaults to the store's first position: 1 in the event table, 0 elsewhere. */
     @GetMapping("/api/audit/verify")
     ChainVerifier.Verification verify(@RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to) {
-        // Bad input is a 400 on every store, before the 501 of a store without the event table.
         Long fromPosition = AuditParams.number("from", from);
         Long toPosition = AuditParams.number("to", to);
         AuditParams.requireOrdered("from", fromPosition, "to", toPosition);
-        table.require("The check of the seal chain");
-        return verifier.verify(fromPosition == null ? 1 : fromPosition,
+        return verifier.verify(fromPosition == null ? store.events().first() : fromPosition,
                                toPosition == null ? Long.MAX_VALUE : toPosition);
     }
 
-    @ProblemCodes(EventTableRule.CODE)
     @GetMapping("/api/audit/seal")
     SealChain.SealStatus seal() {
-        table.require("The seal chain");
-        return seals.status(events.head());
+        return seals.status(store.events());
     }
 }

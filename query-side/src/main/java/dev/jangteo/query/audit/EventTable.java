@@ -9,7 +9,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,20 +128,5 @@ class EventTable {
         }, row -> {
             consumer.accept(StoredEvent.of(row));
         }));
-    }
-
-    /** When the first event after {@code position} happened; empty when there is none. */
-    Optional<Instant> firstTimeAfter(long position) {
-        return jdbc.sql("SELECT time_stamp FROM " + EventTables.EVENTS
-                                + " WHERE global_index > ? ORDER BY global_index LIMIT 1")
-                   .param(position)
-                   .query(OffsetDateTime.class)
-                   .optional()
-                   .map(OffsetDateTime::toInstant);
-    }
-
-    /** The highest position in the store, 0 when it is empty. */
-    long head() {
-        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM " + EventTables.EVENTS).query(Long.class).single();
     }
 }

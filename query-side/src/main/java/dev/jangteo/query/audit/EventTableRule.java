@@ -1,25 +1,20 @@
 package dev.jangteo.query.audit;
 
 import dev.jangteo.platform.eventstore.PostgresEventStorageEngine;
-import dev.jangteo.platform.web.ApiException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Whether the PostgreSQL event table is the event store, by one rule: the application has a
  * {@link PostgresEventStorageEngine} that keeps its events in that table. Under Axon Server there is none; the
  * {@code remote-like} profile's engine keeps them in tables of its own. Otherwise an aggregate's history and state
- * and the global feed read through Axon's API instead, and the seal chain and its check, which hash the stored bytes
- * of the table, answer 501 {@value #CODE}.
+ * and the global feed read through Axon's API instead. (The seal chain reads every store: {@link StoredEventsRule}.)
  * <p>
  * Decided at the first question, not at start: the engine is declared as an {@code EventStorageEngine}, so its own
  * class is only known once it exists, and every question comes after the application has started.
  */
 @Component
 class EventTableRule {
-
-    static final String CODE = "AUDIT_NEEDS_EVENT_TABLE";
 
     private final ObjectProvider<PostgresEventStorageEngine> engine;
     private final TableAggregateEvents tableAggregates;
@@ -51,14 +46,5 @@ class EventTableRule {
 
     GlobalFeed feed() {
         return holdsTheEvents() ? tableFeed : storeFeed;
-    }
-
-    /** Refuses {@code feature} when the table is not the store. */
-    void require(String feature) {
-        if (!holdsTheEvents()) {
-            throw new ApiException(HttpStatus.NOT_IMPLEMENTED, CODE, feature + " reads the PostgreSQL event table, "
-                    + "and the event store in use keeps its events elsewhere; an aggregate's history and state and "
-                    + "the feed still answer");
-        }
     }
 }

@@ -12,7 +12,10 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 
-/** The seal tables in {@code query_side} (migration V30): one seal per event, and the head of the chain. */
+/**
+ * The seal tables in {@code query_side} (migrations V30, V90): one seal per event, and the head of the chain. Positions
+ * are the store's own, whichever it is ({@link StoredEvents}).
+ */
 @Component
 class SealChain {
 
@@ -95,10 +98,16 @@ class SealChain {
             .update();
     }
 
-    SealStatus status(long headPosition) {
+    /**
+     * The chain against the store's head. The head row says -1 until the first seal (migration V90), below the first
+     * position of every store; it is shown as the position just before the store's first.
+     */
+    SealStatus status(StoredEvents store) {
+        long headPosition = store.head();
+        long beforeFirst = store.first() - 1;
         return jdbc.sql("SELECT position, seal, sealed_at FROM query_side.audit_seal_head")
                    .query((row, n) -> {
-                       long sealed = row.getLong("position");
+                       long sealed = Math.max(row.getLong("position"), beforeFirst);
                        OffsetDateTime at = row.getObject("sealed_at", OffsetDateTime.class);
                        return new SealStatus(sealed, headPosition, Math.max(0, headPosition - sealed),
                                              HexFormat.of().formatHex(row.getBytes("seal")),

@@ -1,6 +1,5 @@
 package dev.jangteo.query.audit;
 
-import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.query.replay.EventsUpToHead;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -8,7 +7,6 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -83,9 +81,9 @@ class StoreFeed implements GlobalFeed {
             case null -> null;
             case GlobalSequenceTrackingToken ignored -> new GlobalSequenceTrackingToken(position);
             case GapAwareTrackingToken ignored -> GapAwareTrackingToken.newInstance(position, Set.of());
-            default -> throw new ApiException(HttpStatus.NOT_IMPLEMENTED, EventTableRule.CODE,
-                                              "The feed cannot page through a store with tokens of type "
-                                                      + head.getClass().getSimpleName() + "; leave out after");
+            // Not one of the stores this application runs on (the event table, remote-like, Axon Server).
+            default -> throw new IllegalStateException("The feed cannot page through a store with tokens of type "
+                                                               + head.getClass().getSimpleName());
         };
     }
 

@@ -9,7 +9,6 @@ import java.util.List;
 import static org.springframework.http.HttpStatus.CONFLICT;
 import static org.springframework.http.HttpStatus.FORBIDDEN;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
-import static org.springframework.http.HttpStatus.NOT_IMPLEMENTED;
 import static org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE;
 import static org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT;
 
@@ -57,10 +56,6 @@ class QueryProblemTypes implements ProblemTypes {
                 new ProblemType("STATE_NOT_SUPPORTED", UNPROCESSABLE_CONTENT, "No state for this aggregate type",
                                 "The audit API cannot fold this type of aggregate into a state; its history still "
                                         + "answers."),
-                new ProblemType("AUDIT_NEEDS_EVENT_TABLE", NOT_IMPLEMENTED, "Not under this event store",
-                                "The seal chain and its check hash the stored bytes of the PostgreSQL event table, "
-                                        + "and the event store in use keeps its events elsewhere (Axon Server). An "
-                                        + "aggregate's history and state and the feed still answer."),
                 new ProblemType("PROCESSOR_NOT_FOUND", NOT_FOUND, "No such processing group",
                                 "No processing group of this name (with a dead-letter queue, for dead letters)."),
                 new ProblemType("PROCESSOR_BUSY", CONFLICT, "The processing group is busy",
