@@ -76,6 +76,11 @@ final class Stack implements AutoCloseable {
         return APP_ARGS.stream().noneMatch(argument -> argument.contains("axonserver"));
     }
 
+    /** The position of a store's first event: 1 in the JDBC event table, 0 in the others (and in Axon Server). */
+    static long firstPosition() {
+        return eventTableIsTheStore() ? 1 : 0;
+    }
+
     /** The schema of the tables that hold the events and snapshots when {@link #eventsAreInPostgres()}. */
     static String eventSchema() {
         return eventTableIsTheStore() ? "command_side" : "remote_store";

@@ -8,10 +8,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Tells a store that is down or unreachable (answer 503, retry later) from a bug (answer 500). A command that finds
- * no handler is one of the former: through Axon Server it happens for a moment after a reconnect, before the command
+ * Tells a store that is down, unreachable or not answering in time (answer 503, retry later) from a bug (answer
+ * 500). A command that finds no handler is one of the former: through Axon Server it happens for a moment after a reconnect, before the command
  * side has subscribed its handlers again (seen when Axon Server came back after an outage).
  */
 public final class DependencyFailures {
@@ -28,7 +29,8 @@ public final class DependencyFailures {
                     || cause instanceof TransientDataAccessException
                     || cause instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isClosedByPool(sql))
                     || isAxonServerUnreachable(cause)
-                    || cause instanceof NoHandlerForCommandException) {
+                    || cause instanceof NoHandlerForCommandException
+                    || cause instanceof TimeoutException) {
                 return true;
             }
         }

@@ -25,6 +25,12 @@ class DependencyFailuresTest {
     }
 
     @Test
+    void canTellAStoreThatDidNotAnswerInTime() {
+        assertThat(DependencyFailures.isUnavailable(new IllegalStateException(
+                "Axon Server did not answer", new java.util.concurrent.TimeoutException()))).isTrue();
+    }
+
+    @Test
     void cannotTakeABugForAnOutage() {
         assertThat(DependencyFailures.isUnavailable(new IllegalStateException("a bug"))).isFalse();
         assertThat(DependencyFailures.isUnavailable(new CommandExecutionException("refused", null))).isFalse();

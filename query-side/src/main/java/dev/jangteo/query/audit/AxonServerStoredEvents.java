@@ -145,7 +145,8 @@ final class AxonServerStoredEvents implements StoredEvents {
             if (next == null) {
                 throw new IllegalStateException("Axon Server handed over no event within " + WAIT
                                                         + " though its head is further on",
-                                                stream.getError().orElse(null));
+                                                stream.getError().orElseGet(
+                                                        () -> new TimeoutException("no event within " + WAIT)));
             }
             return next;
         } catch (InterruptedException e) {
