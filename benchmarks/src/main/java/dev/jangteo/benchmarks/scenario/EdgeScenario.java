@@ -1,6 +1,7 @@
 package dev.jangteo.benchmarks.scenario;
 
 import dev.jangteo.benchmarks.http.BenchTokens;
+import dev.jangteo.benchmarks.http.ClientPool;
 import dev.jangteo.benchmarks.http.ShopClient;
 import dev.jangteo.benchmarks.measure.CpuTimes;
 import dev.jangteo.benchmarks.measure.Fmt;
@@ -10,6 +11,7 @@ import dev.jangteo.benchmarks.report.ScenarioResult;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bearer token, {@code clients} at a time, {@code requests} after as many again of warm-up; prints requests/s,
  * p50/p99 and the query side's CPU per request (its JVM's process CPU time around the measured requests, from
  * {@code /actuator/prometheus}). Security, Spring MVC, Tomcat, metrics and one JPA read per request: the part of
- * every read, and of most of an order's CPU on the query side (README "Where an order's CPU goes").
+ * every read, and of most of an order's CPU on the query side (README "Where an order's CPU goes"). Then the same
+ * for {@code GET /api/orders/{id}} of one PAID order of its buyer, the read an order's long poll repeats.
  */
 public final class EdgeScenario implements Scenario {
 
@@ -41,15 +44,55 @@ public final class EdgeScenario implements Scenario {
 
     @Override
     public String description() {
-        return "edge: GET /api/products/{id} with one token, " + clients + " clients, " + requests
-                + " requests after as many of warm-up";
+        return "edge: GET /api/products/{id}, then GET /api/orders/{id} of a PAID order, with one token, " + clients
+                + " clients, " + requests + " requests each after as many of warm-up";
     }
 
     @Override
     public ScenarioResult run() {
         String product = shop.registerProduct("Edge bench", "bench", 1_000, 10, BenchTokens.admin());
-        String token = BenchTokens.client("bench-edge-reader");
-        String path = "/api/products/" + product;
+        Measured products = measure("/api/products/" + product, BenchTokens.client("bench-edge-reader"));
+        String buyer = shop.fundedBuyer("bench-edge-", 10_000);
+        OrderFlow.Outcome order = new OrderFlow(shop).place(
+                new ClientPool.Client(buyer, BenchTokens.client(buyer)),
+                Map.of("userId", buyer, "items", List.of(Map.of("productId", product, "quantity", 1))));
+        if (!order.is("PAID")) {
+            return ScenarioResult.checked(name(), false, "the order to read was not paid: " + order.status(),
+                                          Map.of("product", products.figures()));
+        }
+        Measured orders = measure("/api/orders/" + order.orderId(), BenchTokens.client(buyer));
+
+        Map<String, Object> figures = new LinkedHashMap<>(products.figures());
+        figures.put("order", orders.figures());
+        String summary = "product " + products.summary() + "; order " + orders.summary();
+        return ScenarioResult.checked(name(), products.failed() == 0 && orders.failed() == 0, summary, figures);
+    }
+
+    private record Measured(int requests, int clients, double requestsPerSecond, Latencies latencies,
+                            double cpuMillisPerRequest, int failed) {
+
+        Map<String, Object> figures() {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("requests", requests);
+            figures.put("clients", clients);
+            figures.put("requestsPerSecond", Fmt.round(requestsPerSecond));
+            figures.put("p50Millis", Fmt.round(latencies.percentileMillis(50)));
+            figures.put("p99Millis", Fmt.round(latencies.percentileMillis(99)));
+            figures.put("querySideCpuMillisPerRequest", Fmt.round(cpuMillisPerRequest));
+            figures.put("failed", failed);
+            return figures;
+        }
+
+        String summary() {
+            return "requests=" + requests + " clients=" + clients + " rps=" + Fmt.rate(requestsPerSecond)
+                    + " p50=" + Fmt.millis(latencies.percentileMillis(50))
+                    + " p99=" + Fmt.millis(latencies.percentileMillis(99))
+                    + " query-side CPU per request=" + Fmt.millis(cpuMillisPerRequest) + " failed=" + failed;
+        }
+    }
+
+    /** Warms up with {@code requests} GETs of {@code path}, then measures as many. */
+    private Measured measure(String path, String token) {
         read(path, token, requests, new Latencies());
         Latencies latencies = new Latencies();
         double before = querySideCpu();
@@ -57,21 +100,8 @@ public final class EdgeScenario implements Scenario {
         int failed = read(path, token, requests, latencies);
         long nanos = System.nanoTime() - start;
         double cpuMillisPerRequest = 1000 * (querySideCpu() - before) / requests;
-        double rps = Fmt.perSecond(requests, nanos);
-
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("requests", requests);
-        figures.put("clients", clients);
-        figures.put("requestsPerSecond", Fmt.round(rps));
-        figures.put("p50Millis", Fmt.round(latencies.percentileMillis(50)));
-        figures.put("p99Millis", Fmt.round(latencies.percentileMillis(99)));
-        figures.put("querySideCpuMillisPerRequest", Fmt.round(cpuMillisPerRequest));
-        figures.put("failed", failed);
-        String summary = "requests=" + requests + " clients=" + clients + " rps=" + Fmt.rate(rps)
-                + " p50=" + Fmt.millis(latencies.percentileMillis(50))
-                + " p99=" + Fmt.millis(latencies.percentileMillis(99))
-                + " query-side CPU per request=" + Fmt.millis(cpuMillisPerRequest) + " failed=" + failed;
-        return ScenarioResult.checked(name(), failed == 0, summary, figures);
+        return new Measured(requests, clients, Fmt.perSecond(requests, nanos), latencies, cpuMillisPerRequest,
+                            failed);
     }
 
     /** {@code count} GETs, {@code clients} at a time; answers how many were not 200. */

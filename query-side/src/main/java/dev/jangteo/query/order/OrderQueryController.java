@@ -38,10 +38,13 @@ class OrderQueryController {
 
     private final OrderViews orders;
     private final TransactionTemplate readOnly;
+    private final OrderReads reads;
     private final ProjectionWatch watch;
 
-    OrderQueryController(OrderViews orders, PlatformTransactionManager transactionManager, ProjectionWatch watch) {
+    OrderQueryController(OrderViews orders, OrderReads reads, PlatformTransactionManager transactionManager,
+                         ProjectionWatch watch) {
         this.orders = orders;
+        this.reads = reads;
         this.watch = watch;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
@@ -68,6 +71,11 @@ class OrderQueryController {
                              view.discount(), view.total(), view.placedAt(), view.paidAt(), view.rejectedAt(),
                              view.cancellationRequestedAt(), view.cancelledAt());
         }
+
+        Order withLines(List<Line> lines) {
+            return new Order(orderId, userId, status, reason, lines, couponId, subtotal, discount, total, placedAt,
+                             paidAt, rejectedAt, cancellationRequestedAt, cancelledAt);
+        }
     }
 
     /**
@@ -83,10 +91,10 @@ class OrderQueryController {
             throw ApiException.invalid("wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds");
         }
         String subject = ActingUser.subject();
-        Supplier<Optional<Order>> read = () -> readOnly.execute(status -> orders.findById(orderId).map(Order::of));
+        Supplier<Optional<Order>> read = () -> reads.find(orderId);
         // Another user's order ends the wait as soon as it shows: the answer is 403 whatever its status.
         Optional<Order> order = wait == null || wait == 0 ? read.get()
-                : watch.readUntil(orderId, read,
+                : watch.readUntil(OrderProjection.GROUP, orderId, read,
                                   found -> found.filter(o -> SETTLED.contains(o.status())
                                           || !o.userId().equals(subject)).isPresent(),
                                   Duration.ofSeconds(wait));
