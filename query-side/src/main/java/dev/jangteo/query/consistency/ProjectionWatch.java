@@ -30,8 +30,7 @@ import java.util.function.Supplier;
  * instances the change may be committed by another one, whose commit wakes nobody here: while the aggregate's
  * segment is not processed by this instance, a waiter reads again every {@code jangteo.consistency.watch-recheck}
  * (250 ms). While it is, the commit wakes the waiter, and it reads again only every
- * {@code watch-recheck-own-segment} (2 s), in case the segment moved to another instance meanwhile: under load, with
- * a recheck every 250 ms whatever the segment, the rechecks were most of an order's reads.
+ * {@code watch-recheck-own-segment} (2 s), in case the segment moved to another instance meanwhile.
  */
 @Component
 public class ProjectionWatch {
