@@ -42,7 +42,7 @@ class CryptoShreddingIT {
     private static String order;
     private static JsonNode exportBeforeDeletion;
     private static String exportDisposition;
-    private static Map<String, JsonNode> figuresBeforeDeletion;
+    private static Map<String, Object> figuresBeforeDeletion;
 
     @BeforeAll
     static void scenario() {
@@ -218,21 +218,13 @@ class CryptoShreddingIT {
         return stored.contains(email) || stored.contains(name) || stored.contains(email.split("@")[0]);
     }
 
-    /** Balance, the product's sales and today's ranking entry for it, as the query side answers them. */
-    private static Map<String, JsonNode> figures() {
-        JsonNode ranking = Shop.get(stack.query(), "/api/rankings/products?period=daily&by=quantity&limit=100");
-        JsonNode entry = null;
-        for (JsonNode item : ranking.path("items")) {
-            if (item.path("productId").asText().equals(product)) {
-                entry = item;
-            }
-        }
+    /** Balance, the product's sales and its recent ranking entries, as the query side answers them. */
+    private static Map<String, Object> figures() {
         JsonNode sales = Shop.get(stack.query(), "/api/stats/products/" + product + "/sales");
         return Map.of("balance", Shop.get(stack.query(), "/api/accounts/" + user).path("balance"),
                       "salesQuantity", sales.path("totalQuantity"),
                       "salesRevenue", sales.path("totalRevenue"),
-                      "rankingQuantity", entry == null ? Http.JSON.nullNode() : entry.path("quantity"),
-                      "rankingRevenue", entry == null ? Http.JSON.nullNode() : entry.path("revenue"));
+                      "ranked", Shop.ranked(stack.query(), product));
     }
 
     /** A query-side answer as text with its headers, for what {@link Http.Response} does not keep. */

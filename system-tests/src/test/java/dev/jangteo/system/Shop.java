@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -135,15 +136,35 @@ final class Shop {
         });
     }
 
-    /** Units of the product in today's ranking by quantity; 0 when it is not ranked. */
+    /** Units of the product in the recent daily rankings by quantity ({@link #ranked}); 0 when it is not ranked. */
     static int rankedQuantity(URI query, String productId) {
-        JsonNode ranking = get(query, "/api/rankings/products?period=daily&by=quantity&limit=100");
-        for (JsonNode item : ranking.path("items")) {
-            if (item.path("productId").asText().equals(productId)) {
-                return item.path("quantity").asInt();
+        return (int) ranked(query, productId).quantity();
+    }
+
+    /** A product's figures summed over the daily rankings a test's sales can be in. */
+    record Ranked(long quantity, long revenue) {
+    }
+
+    /**
+     * The product's quantity and revenue in the daily rankings by quantity of the query side's today and the day
+     * before. Days are cut in the sales time zone (Asia/Seoul by default, midnight at 15:00 UTC): an order paid just
+     * before midnight is in yesterday's ranking, not in today's, so a test running across midnight must add both.
+     */
+    static Ranked ranked(URI query, String productId) {
+        String path = "/api/rankings/products?period=daily&by=quantity&limit=100";
+        JsonNode today = get(query, path);
+        JsonNode yesterday = get(query, path + "&date=" + LocalDate.parse(today.path("date").asText()).minusDays(1));
+        long quantity = 0;
+        long revenue = 0;
+        for (JsonNode ranking : List.of(today, yesterday)) {
+            for (JsonNode item : ranking.path("items")) {
+                if (item.path("productId").asText().equals(productId)) {
+                    quantity += item.path("quantity").asLong();
+                    revenue += item.path("revenue").asLong();
+                }
             }
         }
-        return 0;
+        return new Ranked(quantity, revenue);
     }
 
     static JsonNode get(URI query, String path) {
