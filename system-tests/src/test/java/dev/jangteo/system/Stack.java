@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 /**
  * The real system for one test class: a database of its own on the local PostgreSQL, and the packaged command-side
  * and query-side jars running as separate processes on free ports, exactly as {@code ./dev run} starts them, one or
- * more of each on the same database. Logs go
+ * more of each on the same database (from a startup cache of their classes, {@link StartupCache}). Logs go
  * to {@code system-tests/target/apps/}. Closing stops the apps and drops the database, so runs never collide and
  * re-runs need no cleanup.
  * <p>
@@ -421,18 +421,23 @@ final class Stack implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(
-                    java, name.equals("query-side") ? "-Xmx1g" : "-Xmx512m", "-XX:+UseParallelGC",
+            List<String> jvmFlags = List.of(
+                    name.equals("query-side") ? "-Xmx1g" : "-Xmx512m", "-XX:+UseParallelGC",
                     // Every test client sends from 127.0.0.1: rate limits are off unless a test turns them on
                     // with --jangteo.rate-limits.* arguments (RateLimitIT), which win over this property.
-                    "-Djangteo.rate-limits.enabled=false", "-jar", jar,
+                    "-Djangteo.rate-limits.enabled=false");
+            List<String> appArgs = new ArrayList<>(List.of(
                     "--server.port=" + port,
                     "--spring.datasource.url=" + appDatabaseUrl,
                     "--spring.datasource.username=" + USER,
                     "--spring.datasource.password=" + PASSWORD,
                     Tokens.publicKeyArgument(), Prometheus.tokenArgument()));
-            command.addAll(APP_ARGS);
-            command.addAll(extraArgs);
+            appArgs.addAll(APP_ARGS);
+            appArgs.addAll(extraArgs);
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(jvmFlags);
+            command.addAll(StartupCache.runnable(name, Path.of(jar), java, jvmFlags, appArgs));
+            command.addAll(appArgs);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
