@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * Starts the apps from an ahead-of-time cache of their loaded and linked classes (JDK 25's {@code -XX:AOTCache}),
- * which the suite makes once per build of each jar. The suite starts the apps some ninety times, and on a 2-core
- * machine a query side took about 40 s to become ready from its jar while other tests ran, 15 s from the cache.
+ * which the suite makes once per build of each jar. The suite starts the apps some ninety times; on a 2-core machine
+ * a query side started in 14 to 18 s from its jar and in about 6 s from the cache, a command side in 9.5 to 12 s and
+ * in 3.5 s.
  * <p>
  * The cache needs the classes in plain jars on the class path, not nested in Spring Boot's executable jar: the jar is
  * extracted first ({@code java -Djarmode=tools -jar app.jar extract}) into {@code target/aot/<app>/}. The training
