@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +35,7 @@ class RankingOutageIT {
     private static final Duration OUTAGE_STARTS = Duration.ofSeconds(4);
     private static final Duration OUTAGE_ENDS = Duration.ofSeconds(10);
 
-    static final TcpProxy redis = proxyToRedis();
+    static final TcpProxy redis = Redis.proxy();
 
     @RegisterExtension
     static final StackExtension stack = new StackExtension("rankingoutage", 1).withRedisProxy(redis);
@@ -228,14 +226,6 @@ class RankingOutageIT {
         long millis = Duration.between(Instant.now(), moment).toMillis();
         if (millis > 0) {
             Thread.sleep(millis);
-        }
-    }
-
-    private static TcpProxy proxyToRedis() {
-        try {
-            return new TcpProxy(Redis.HOST, Redis.PORT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

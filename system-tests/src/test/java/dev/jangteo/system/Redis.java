@@ -8,6 +8,8 @@ import io.lettuce.core.ScoredValue;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -21,6 +23,15 @@ final class Redis {
     static final int PORT = Integer.getInteger("jangteo.it.redis-port", 6379);
 
     private Redis() {
+    }
+
+    /** A proxy to the local Redis that a test can cut and restore ({@link StackExtension#withRedisProxy}). */
+    static TcpProxy proxy() {
+        try {
+            return new TcpProxy(HOST, PORT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static <T> T with(Function<RedisCommands<String, String>, T> work) {
