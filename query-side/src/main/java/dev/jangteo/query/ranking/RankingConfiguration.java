@@ -75,42 +75,23 @@ class RankingConfiguration {
         return registry.circuitBreaker("rankings-redis");
     }
 
-    /** How often the start tries Redis before leaving the rankings to a rebuild, and the pause after each try. */
-    private static final int START_ATTEMPTS = 5;
-    private static final long START_PAUSE_MILLIS = 300;
-
     /**
      * A rankings group without tokens starts from the first event, so whatever an earlier deployment left under the
      * same key prefix must go first. Runs before the processors start; if Redis is down then, the projection finds
-     * the store incomplete later and rebuilds it. The first call opens the client's connection, which on a busy
-     * machine can take longer than the command timeout meant for queries (the system tests saw "Connection
-     * initialization timed out after 200 millisecond(s)" at one start in four): it is tried a few times first.
+     * the store incomplete later and rebuilds it. Clearing goes through the projection's write connection
+     * ({@link RankingStore#clear()}), whose timeout also bounds opening it: on a busy machine, opening the queries'
+     * connection took longer than their 200 ms in one system-test start in four.
      */
     @Bean
     SmartInitializingSingleton freshRankingsStartEmpty(TokenStore tokenStore, TransactionTemplate transaction,
                                                        RankingStore store) {
         return () -> {
             int[] segments = transaction.execute(status -> tokenStore.fetchSegments(RankingProjection.GROUP));
-            if (segments == null || segments.length > 0) {
-                return;
-            }
-            for (int attempt = 1; ; attempt++) {
+            if (segments != null && segments.length == 0) {
                 try {
                     store.clear();
-                    return;
                 } catch (RuntimeException e) {
-                    if (attempt == START_ATTEMPTS) {
-                        log.warn("Redis unreachable at start; the rankings will be rebuilt when it answers", e);
-                        return;
-                    }
-                    log.info("Redis did not answer at start (try {} of {}): {}", attempt, START_ATTEMPTS,
-                             e.getMessage());
-                }
-                try {
-                    Thread.sleep(START_PAUSE_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    log.warn("Redis unreachable at start; the rankings will be rebuilt when it answers", e);
                 }
             }
         };

@@ -29,6 +29,9 @@ import java.util.TreeSet;
  * Redis on our machines keeps nothing on disk, so a restart loses every key. The {@code complete} marker, written
  * when the keys are (re)built from the start of history, tells a full store from an emptied one: the apply script
  * refuses to write without it, and the projection then rebuilds the rankings from the event store.
+ * <p>
+ * Everything that writes (the batches, clearing, deleting shadow keys) goes through the projection's own connection
+ * ({@link RankingWrites}, {@code jangteo.rankings.write-timeout}); only queries use the short-timeout one.
  */
 @Component
 class RankingStore {
@@ -168,7 +171,7 @@ class RankingStore {
     /** Deletes every ranking key of {@code keys}, then marks the (empty) store complete for a rebuild from the start. */
     void clear(RankingKeys keys) {
         delete(keys);
-        redis.opsForValue().set(keys.complete(), "1");
+        writes.opsForValue().set(keys.complete(), "1");
     }
 
     /** Deletes every ranking key of {@code keys}. */
@@ -177,19 +180,19 @@ class RankingStore {
         for (String key : keysOf(keys)) {
             batch.add(key);
             if (batch.size() == UNLINK_CHUNK) {
-                redis.unlink(batch);
+                writes.unlink(batch);
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            redis.unlink(batch);
+            writes.unlink(batch);
         }
     }
 
     /** Every ranking key of {@code keys}. */
     List<String> keysOf(RankingKeys keys) {
         List<String> found = new ArrayList<>();
-        try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match(keys.everyKey()).count(1000).build())) {
+        try (Cursor<String> cursor = writes.scan(ScanOptions.scanOptions().match(keys.everyKey()).count(1000).build())) {
             cursor.forEachRemaining(found::add);
         }
         return found;
