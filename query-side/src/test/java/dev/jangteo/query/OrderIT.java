@@ -10,12 +10,15 @@ import dev.jangteo.query.support.Orders;
 import dev.jangteo.query.support.QuerySideStack;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import static dev.jangteo.query.support.Orders.line;
 import static dev.jangteo.query.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** An order's life as its user reads it, and a user's orders newest first. */
 class OrderIT extends QuerySideStack {
@@ -125,6 +128,58 @@ class OrderIT extends QuerySideStack {
 
         assertThat(http.get("/api/users/" + user + "/orders", position).body()).isEqualTo(before);
         assertThat(before.path("items").findValuesAsText("status")).containsExactly("CANCELLED", "REJECTED", "PAID");
+    }
+
+    /** The lines shown after a payment are the payment's, as priced: a line it does not hold is gone. */
+    @Test
+    void canShowExactlyTheLinesAPaymentPriced() {
+        Orders placed = Orders.of(Ids.of("user"), line("tea", 1, 3_000), line("cup", 2, 1_000), line("pot", 1, 9_000));
+        Orders paid = new Orders(placed.orderId(), placed.userId(), List.of(line("cup", 2, 1_200), line("tea", 1, 2_900)),
+                                 null, 0);
+        history.append(Orders.AGGREGATE, placed.orderId(), placed.placed(PLACED));
+
+        JsonNode order = read(placed, history.append(Orders.AGGREGATE, placed.orderId(),
+                                                     paid.paid(PLACED.plusSeconds(1))));
+
+        assertThat(order.path("lines").findValuesAsText("productId")).containsExactly("cup", "tea");
+        assertThat(order.path("lines").findValuesAsText("unitPrice")).containsExactly("1200", "2900");
+        assertThat(order.path("total").asLong()).isEqualTo(5_300);
+    }
+
+    /**
+     * A payment of an order the projection never saw is a fault (a lost or reordered event), not a row to make up:
+     * it goes to the dead-letter queue, the order stays unknown, and the orders after it are projected as usual.
+     */
+    @Test
+    void cannotPayAnOrderThatWasNeverPlaced() {
+        Orders ghost = Orders.of(Ids.of("user"), line("a", 1, 100));
+        Orders next = Orders.of(Ids.of("user"), line("b", 1, 200));
+        history.append(Orders.AGGREGATE, ghost.orderId(), ghost.paid(PLACED));
+
+        JsonNode placed = read(next, history.append(Orders.AGGREGATE, next.orderId(), next.placed(PLACED)));
+
+        assertThat(placed.path("status").asText()).isEqualTo("PENDING");
+        assertProblem(http.get("/api/orders/" + ghost.orderId()), 404, "ORDER_NOT_FOUND");
+        JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(() -> deadLetter(ghost.orderId()), Objects::nonNull);
+        assertThat(letter.path("payloadType").asText()).endsWith("OrderPaidEvent");
+        assertThat(letter.path("causeMessage").asText()).contains(ghost.orderId());
+        // Leave the stack's queue as it was for the other tests.
+        assertThat(http.delete("/api/admin/dead-letters/orders/" + letter.path("id").asText()).status()).isEqualTo(200);
+    }
+
+    private JsonNode deadLetter(String orderId) {
+        for (JsonNode queue : http.get("/api/admin/dead-letters").body().path("groups")) {
+            if (queue.path("group").asText().equals("orders")) {
+                for (JsonNode sequence : queue.path("deadLetters")) {
+                    for (JsonNode letter : sequence.path("letters")) {
+                        if (letter.path("aggregateId").asText().equals(orderId)) {
+                            return letter;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     @Test

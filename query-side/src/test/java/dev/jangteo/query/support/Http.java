@@ -93,6 +93,10 @@ public final class Http {
         return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
     public Response get(String path, String header, String value) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header(header, value).GET());
     }
