@@ -116,11 +116,11 @@ final class Runner {
             case VERIFY -> new VerifyScenario(new VerifyBench(new VerifyBench.Settings(
                     options.pgHost(), options.pgPort(), options.pgUser().orElse("jangteo"),
                     options.pgPassword().orElse("jangteo"), options.events(), options.querySideJar(),
-                    options.elasticsearchUrl())), report);
+                    options.elasticsearchUrl(), options.redisHost(), options.redisPort())), report);
             case REPLAY -> new ReplayScenario(new ReplayBench(new ReplayBench.Settings(
                     "jdbc:postgresql://" + options.pgHost() + ":" + options.pgPort() + "/" + options.pgDatabase(),
                     options.pgUser().orElse("jangteo"), options.pgPassword().orElse("jangteo"),
-                    options.elasticsearchUrl(), options.events())), report);
+                    options.elasticsearchUrl(), options.redisHost(), options.redisPort(), options.events())), report);
         };
     }
 

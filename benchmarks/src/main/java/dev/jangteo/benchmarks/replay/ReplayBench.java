@@ -33,7 +33,8 @@ public final class ReplayBench {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration LIMIT = Duration.ofHours(2);
 
-    public record Settings(String adminUrl, String user, String password, String elasticsearchUrl, long events) {
+    public record Settings(String adminUrl, String user, String password, String elasticsearchUrl, String redisHost,
+                           int redisPort, long events) {
     }
 
     /** @param rates events/s by what was measured; {@code equal} whether every verified replay found its group equal */
@@ -55,7 +56,8 @@ public final class ReplayBench {
     public Outcome run(Consumer<String> detail) {
         String database = "jangteo_bench_replay_" + UUID.randomUUID().toString().substring(0, 8);
         try (ScratchStack stack = new ScratchStack(settings.adminUrl(), settings.user(), settings.password(),
-                                                   database, settings.elasticsearchUrl())) {
+                                                   database, settings.elasticsearchUrl(), settings.redisHost(),
+                                                   settings.redisPort())) {
             stack.create();
             long loadStart = System.nanoTime();
             long events;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jangteo.benchmarks.http.BenchException;
 import dev.jangteo.benchmarks.http.BenchTokens;
+import dev.jangteo.benchmarks.store.RedisKeys;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  * A database of its own holding only an event store (the command side's own migration, so the same table, sequence
  * and trigger), and a query side of its own reading it, started from its packaged jar on a free port. No command
  * side runs: its sagas would otherwise react to the generated orders. Closing stops the query side, drops the
- * database and deletes the indices under its prefix.
+ * database and deletes the indices and Redis keys under its prefix.
  */
 final class ScratchStack implements AutoCloseable {
 
@@ -39,16 +40,21 @@ final class ScratchStack implements AutoCloseable {
     private final String database;
     private final String indexPrefix;
     private final String elasticsearchUrl;
+    private final String redisHost;
+    private final int redisPort;
     private Process querySide;
     private String queryUrl;
 
-    ScratchStack(String adminUrl, String user, String password, String database, String elasticsearchUrl) {
+    ScratchStack(String adminUrl, String user, String password, String database, String elasticsearchUrl,
+                 String redisHost, int redisPort) {
         this.adminUrl = adminUrl;
         this.user = user;
         this.password = password;
         this.database = database;
         this.indexPrefix = database.replace('_', '-') + "-";
         this.elasticsearchUrl = elasticsearchUrl;
+        this.redisHost = redisHost;
+        this.redisPort = redisPort;
     }
 
     /** Creates the database with an empty event store. */
@@ -73,7 +79,8 @@ final class ScratchStack implements AutoCloseable {
                 java, "-Xmx1g", "-XX:+UseParallelGC", "-jar", jar.toString(), "--server.port=" + port,
                 "--spring.datasource.url=" + url(), "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password, "--jangteo.search.url=" + elasticsearchUrl,
-                "--jangteo.search.index-prefix=" + indexPrefix, "--jangteo.redis.key-prefix=" + indexPrefix,
+                "--jangteo.search.index-prefix=" + indexPrefix, "--spring.data.redis.host=" + redisHost,
+                "--spring.data.redis.port=" + redisPort, "--jangteo.redis.key-prefix=" + indexPrefix,
                 BenchTokens.publicKeyArgument()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         queryUrl = "http://127.0.0.1:" + port;
@@ -133,6 +140,11 @@ final class ScratchStack implements AutoCloseable {
             throw new BenchException("could not drop " + database + ": " + e.getMessage(), e);
         }
         deleteIndices();
+        try {
+            RedisKeys.deleteByPrefix(redisHost, redisPort, indexPrefix);
+        } catch (IOException e) {
+            // best effort, as the indices: leftovers carry a unique prefix
+        }
     }
 
     /** One by one: Elasticsearch refuses to delete by wildcard ({@code action.destructive_requires_name}). */

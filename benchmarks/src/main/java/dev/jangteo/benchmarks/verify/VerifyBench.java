@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jangteo.benchmarks.http.BenchException;
 import dev.jangteo.benchmarks.http.BenchTokens;
 import dev.jangteo.benchmarks.measure.Fmt;
+import dev.jangteo.benchmarks.store.RedisKeys;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -43,7 +44,7 @@ public final class VerifyBench {
 
     /** Where PostgreSQL and the query-side jar are, and how many events. */
     public record Settings(String pgHost, int pgPort, String pgUser, String pgPassword, long events,
-                           Path querySideJar, String elasticsearchUrl) {
+                           Path querySideJar, String elasticsearchUrl, String redisHost, int redisPort) {
     }
 
     public record Outcome(long events, double loadPerSecond, double ceilingPerSecond, double sealPerSecond,
@@ -122,6 +123,11 @@ public final class VerifyBench {
             }
             admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             deleteIndices(database + "-");
+            try {
+                RedisKeys.deleteByPrefix(settings.redisHost(), settings.redisPort(), database + ":");
+            } catch (IOException e) {
+                // best effort, as the indices: leftovers carry a unique prefix
+            }
         }
     }
 
@@ -160,6 +166,8 @@ public final class VerifyBench {
                 "--spring.datasource.password=" + settings.pgPassword(),
                 "--jangteo.search.url=" + settings.elasticsearchUrl(),
                 "--jangteo.search.index-prefix=" + database + "-",
+                "--spring.data.redis.host=" + settings.redisHost(),
+                "--spring.data.redis.port=" + settings.redisPort(),
                 "--jangteo.redis.key-prefix=" + database + ":",
                 BenchTokens.publicKeyArgument());
         return new ProcessBuilder(command).redirectErrorStream(true)
