@@ -67,7 +67,7 @@ class DeadLetterIT {
                 }
             }
             assertThat(letters).isPositive();
-            assertThat(Prometheus.scrape(stack.query()))
+            assertThat(Prometheus.series(stack.query(), "jangteo_dead_letters"))
                     .contains("jangteo_dead_letters{application=\"query-side\",group=\"coupons\"} " + letters + ".0");
         });
     }

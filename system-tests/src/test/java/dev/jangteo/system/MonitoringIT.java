@@ -53,7 +53,8 @@ class MonitoringIT {
     @Test
     void canScrapeTheLagOfTheSagaProcessorsFromTheCommandSide() {
         String app = "{application=\"command-side\",";
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Prometheus.scrape(stack.command()))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Prometheus.series(
+                        stack.command(), "jangteo_processor_lag_events", "jangteo_processor_error", "jangteo_health"))
                 .contains("jangteo_processor_lag_events" + app + "group=\"OrderPaymentSagaProcessor\"}",
                           "jangteo_processor_error" + app + "group=\"OrderCancellationSagaProcessor\"} 0",
                           "jangteo_health" + app + "component=\"db\"} 1"));

@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** An app's metrics as Prometheus scrapes them: {@code /actuator/prometheus} with the stack's scrape token. */
 final class Prometheus {
@@ -22,6 +24,17 @@ final class Prometheus {
 
     static String tokenArgument() {
         return "--jangteo.metrics.scrape.token=" + TOKEN;
+    }
+
+    /**
+     * The samples of the named metrics only, one per line: what an assertion should hold, so that a failure prints
+     * these lines and not a whole scrape (CI keeps only the tail of its output, and a scrape is hundreds of lines).
+     */
+    static String series(URI app, String... metrics) {
+        Set<String> names = Set.of(metrics);
+        return scrape(app).lines()
+                          .filter(line -> !line.startsWith("#") && names.contains(line.split("[{ ]", 2)[0]))
+                          .collect(Collectors.joining("\n"));
     }
 
     static String scrape(URI app) {

@@ -139,9 +139,11 @@ class RankingOutageIT {
                 assertThat(items(query, ranking + "&source=database", "database")).isEqualTo(expected);
             }
         }
-        assertThat(Prometheus.scrape(query)).contains("jangteo_rankings_fallbacks_total{", "reason=\"processor_failing\"",
-                                               "jangteo_rankings_redis_errors_total{", "operation=\"apply\"",
-                                               "jangteo_rankings_update_lag_seconds_count");
+        assertThat(Prometheus.series(query, "jangteo_rankings_fallbacks_total", "jangteo_rankings_redis_errors_total",
+                                     "jangteo_rankings_update_lag_seconds_count"))
+                .contains("jangteo_rankings_fallbacks_total{", "reason=\"processor_failing\"",
+                          "jangteo_rankings_redis_errors_total{", "operation=\"apply\"",
+                          "jangteo_rankings_update_lag_seconds_count");
     }
 
     /**
@@ -164,7 +166,10 @@ class RankingOutageIT {
         for (int i = 0; i < 30; i++) {
             sources.add(Shop.get(query, path).path("source").asText());
         }
-        String metrics = Prometheus.scrape(query);
+        // The breaker's state and window, and the app's uptime, say why if the circuit did not open.
+        String metrics = Prometheus.series(query, "jangteo_rankings_fallbacks_total",
+                                           "resilience4j_circuitbreaker_state",
+                                           "resilience4j_circuitbreaker_buffered_calls", "process_uptime_seconds");
         redis.restore();
 
         assertThat(sources).containsOnly("database");
