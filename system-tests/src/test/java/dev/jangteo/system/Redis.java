@@ -8,8 +8,7 @@ import io.lettuce.core.ScoredValue;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -27,11 +26,7 @@ final class Redis {
 
     /** A proxy to the local Redis that a test can cut and restore ({@link StackExtension#withRedisProxy}). */
     static TcpProxy proxy() {
-        try {
-            return new TcpProxy(HOST, PORT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TcpProxy.to(URI.create("redis://" + HOST + ":" + PORT));
     }
 
     static <T> T with(Function<RedisCommands<String, String>, T> work) {
