@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bearer token, {@code clients} at a time, {@code requests} after as many again of warm-up; prints requests/s,
  * p50/p99 and the query side's CPU per request (its JVM's process CPU time around the measured requests, from
  * {@code /actuator/prometheus}). Security, Spring MVC, Tomcat, metrics and one JPA read per request: the part of
- * every read, and of most of an order's CPU on the query side (README "Where an order's CPU goes"). Then the same
- * for {@code GET /api/orders/{id}} of one PAID order of its buyer, the read an order's long poll repeats.
+ * every read, and of most of an order's CPU on the query side (docs/benchmarks.md, "Where an order's CPU goes").
+ * Then the same for {@code GET /api/orders/{id}} of one PAID order of its buyer, the read an order's long poll
+ * repeats.
  */
 public final class EdgeScenario implements Scenario {
 

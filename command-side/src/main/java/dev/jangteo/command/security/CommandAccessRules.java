@@ -11,9 +11,9 @@ import static dev.jangteo.platform.security.Role.ADMIN;
 import static dev.jangteo.platform.security.Role.CLIENT;
 
 /**
- * One rule per command endpoint (README "Security" has the table). A CLIENT acts only for itself: where the path names
- * the user the rule checks it; where a body or parameter does, the controller does ({@code ActingUser.self}); an
- * order's owner is checked by the order itself.
+ * One rule per command endpoint (docs/api.md, "Security", has the table). A CLIENT acts only for itself: where the
+ * path names the user the rule checks it; where a body or parameter does, the controller does
+ * ({@code ActingUser.self}); an order's owner is checked by the order itself.
  */
 @Component
 class CommandAccessRules implements EndpointRules {

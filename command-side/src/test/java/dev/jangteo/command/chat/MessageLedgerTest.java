@@ -29,7 +29,10 @@ class MessageLedgerTest {
         assertThat(copy.nextPosition()).isEqualTo(4);
     }
 
-    /** Prints the snapshot size of a busy room (README and the closing note quote it). */
+    /**
+     * Prints the snapshot size of a busy room (docs/design.md, "How it is built", Chat, and the issue's closing note
+     * quote it).
+     */
     @Test
     void canHoldAHundredThousandMessagesInAFewMegabytes() throws Exception {
         MessageLedger ledger = new MessageLedger();

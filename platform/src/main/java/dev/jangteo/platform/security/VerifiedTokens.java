@@ -11,11 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers the tokens it has verified, so that a client sending the same bearer token again is not checked again:
- * parsing the token and its RS256 signature, then the claims, cost about a fifth of a query-side request's CPU (README
- * "Where an order's CPU goes"). A remembered token is handed back only while it has not expired; at and after its
- * {@code exp} it goes through {@code decoder} again, with the configured validators (and their clock skew). Only
- * tokens that passed are kept, at most {@code capacity}: past that the memory starts afresh. JWTs cannot be revoked
- * here either way, so nothing a token could do changes.
+ * parsing the token and its RS256 signature, then the claims, cost about a fifth of a query-side request's CPU
+ * (docs/benchmarks.md, "Where an order's CPU goes"). A remembered token is handed back only while it has not
+ * expired; at and after its {@code exp} it goes through {@code decoder} again, with the configured validators (and
+ * their clock skew). Only tokens that passed are kept, at most {@code capacity}: past that the memory starts afresh.
+ * JWTs cannot be revoked here either way, so nothing a token could do changes.
  */
 final class VerifiedTokens implements JwtDecoder {
 

@@ -13,9 +13,9 @@ import static dev.jangteo.platform.security.Role.AUDITOR;
 import static dev.jangteo.platform.security.Role.CLIENT;
 
 /**
- * One rule per query endpoint (README "Security" has the table). A CLIENT reads only its own data: where the path
- * names the user the rule checks it; an order's owner and a room's members are checked by their controllers, which
- * read them anyway; search and history take the token's user, never another.
+ * One rule per query endpoint (docs/api.md, "Security", has the table). A CLIENT reads only its own data: where the
+ * path names the user the rule checks it; an order's owner and a room's members are checked by their controllers,
+ * which read them anyway; search and history take the token's user, never another.
  */
 @Component
 class QueryAccessRules implements EndpointRules {
