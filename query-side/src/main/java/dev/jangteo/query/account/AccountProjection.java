@@ -6,7 +6,9 @@ import dev.jangteo.api.account.AccountOpenedEvent;
 import dev.jangteo.api.account.AccountRefundedEvent;
 import dev.jangteo.api.account.FundsDepositedEvent;
 import dev.jangteo.query.readmodel.JpaProjection;
-import dev.jangteo.query.replay.ReplayScope;
+import dev.jangteo.query.readmodel.Projection;
+import dev.jangteo.query.readmodel.ReadModel;
+import dev.jangteo.query.readmodel.ReplayScope;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,15 +25,21 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(AccountProjection.GROUP)
-class AccountProjection extends JpaProjection {
+class AccountProjection extends JpaProjection implements Projection {
 
     static final String GROUP = "accounts";
+    static final ReadModel READ_MODEL = ReadModel.of(GROUP, AccountView.TABLE);
 
     private final ReplayScope replays;
 
     AccountProjection(EntityManager entityManager, TransactionTemplate transaction, ReplayScope replays) {
         super(entityManager, transaction);
         this.replays = replays;
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return READ_MODEL;
     }
 
     @EventHandler
@@ -61,6 +69,6 @@ class AccountProjection extends JpaProjection {
 
     @ResetHandler
     void reset() {
-        clearRowsPerAggregate(replays.createdSinceStart(GROUP, "Account"), "account_view", "user_id");
+        clearRowsPerAggregate(replays.createdSinceStart(GROUP, "Account"), AccountView.TABLE, "user_id");
     }
 }

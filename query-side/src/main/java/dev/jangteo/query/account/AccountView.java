@@ -10,8 +10,10 @@ import java.time.Instant;
 
 /** A wallet: who holds it and its balance in won, as of its last event. */
 @Entity
-@Table(name = "account_view")
+@Table(name = AccountView.TABLE)
 class AccountView {
+
+    static final String TABLE = "account_view";
 
     @Id
     @Column(name = "user_id")

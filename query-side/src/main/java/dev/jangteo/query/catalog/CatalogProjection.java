@@ -6,7 +6,9 @@ import dev.jangteo.api.catalog.ProductRestockedEvent;
 import dev.jangteo.api.catalog.StockReleasedEvent;
 import dev.jangteo.api.catalog.StockReservedEvent;
 import dev.jangteo.query.readmodel.JpaProjection;
-import dev.jangteo.query.replay.ReplayScope;
+import dev.jangteo.query.readmodel.Projection;
+import dev.jangteo.query.readmodel.ReadModel;
+import dev.jangteo.query.readmodel.ReplayScope;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,15 +25,21 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(CatalogProjection.GROUP)
-class CatalogProjection extends JpaProjection {
+class CatalogProjection extends JpaProjection implements Projection {
 
     static final String GROUP = "catalog";
+    static final ReadModel READ_MODEL = ReadModel.of(GROUP, ProductView.TABLE);
 
     private final ReplayScope replays;
 
     CatalogProjection(EntityManager entityManager, TransactionTemplate transaction, ReplayScope replays) {
         super(entityManager, transaction);
         this.replays = replays;
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return READ_MODEL;
     }
 
     @EventHandler
@@ -62,6 +70,6 @@ class CatalogProjection extends JpaProjection {
 
     @ResetHandler
     void reset() {
-        clearRowsPerAggregate(replays.createdSinceStart(GROUP, "Product"), "product_view", "product_id");
+        clearRowsPerAggregate(replays.createdSinceStart(GROUP, "Product"), ProductView.TABLE, "product_id");
     }
 }

@@ -9,8 +9,10 @@ import java.time.Instant;
 
 /** A product, its current price in won and its available stock (what is not reserved by orders). */
 @Entity
-@Table(name = "product_view")
+@Table(name = ProductView.TABLE)
 class ProductView {
+
+    static final String TABLE = "product_view";
 
     @Id
     @Column(name = "product_id")

@@ -13,9 +13,11 @@ import java.time.Instant;
 
 /** A user's membership of a room, current or past, with their read marker. */
 @Entity
-@Table(name = "chat_member")
+@Table(name = ChatMember.TABLE)
 @IdClass(ChatMember.Key.class)
 class ChatMember {
+
+    static final String TABLE = "chat_member";
 
     enum Status { ACTIVE, LEFT }
 

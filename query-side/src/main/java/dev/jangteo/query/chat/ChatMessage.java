@@ -11,9 +11,11 @@ import java.time.Instant;
 
 /** One message of a room's history; a deleted one stays as a tombstone with its text kept for audits. */
 @Entity
-@Table(name = "chat_message")
+@Table(name = ChatMessage.TABLE)
 @IdClass(ChatMessage.Key.class)
 class ChatMessage {
+
+    static final String TABLE = "chat_message";
 
     record Key(String roomId, String messageId) implements Serializable {
         Key() {

@@ -7,8 +7,10 @@ import dev.jangteo.api.chat.MessageEditedEvent;
 import dev.jangteo.api.chat.MessagePostedEvent;
 import dev.jangteo.api.chat.MessagesReadEvent;
 import dev.jangteo.api.chat.RoomCreatedEvent;
+import dev.jangteo.query.readmodel.Projection;
+import dev.jangteo.query.readmodel.ReadModel;
 import jakarta.persistence.EntityManager;
-import dev.jangteo.query.replay.FullReplayOnly;
+import dev.jangteo.query.readmodel.FullReplayOnly;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,9 +28,10 @@ import java.time.Instant;
 @FullReplayOnly("rooms count their messages one by one and a message is stored once: replaying the messages after "
                 + "a moment over the history would post them twice")
 @ProcessingGroup(ChatProjection.GROUP)
-class ChatProjection {
+class ChatProjection implements Projection {
 
     static final String GROUP = "chat";
+    static final ReadModel READ_MODEL = ReadModel.of(GROUP, ChatRoomView.TABLE, ChatMember.TABLE, ChatMessage.TABLE);
 
     private final EntityManager entityManager;
     private final TransactionTemplate transaction;
@@ -36,6 +39,11 @@ class ChatProjection {
     ChatProjection(EntityManager entityManager, TransactionTemplate transaction) {
         this.entityManager = entityManager;
         this.transaction = transaction;
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return READ_MODEL;
     }
 
     @EventHandler

@@ -9,8 +9,10 @@ import java.time.Instant;
 
 /** A room with its message count and the time of its latest message. */
 @Entity
-@Table(name = "chat_room")
+@Table(name = ChatRoomView.TABLE)
 class ChatRoomView {
+
+    static final String TABLE = "chat_room";
 
     @Id
     @Column(name = "room_id")

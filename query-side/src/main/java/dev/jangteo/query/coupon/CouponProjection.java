@@ -4,8 +4,10 @@ import dev.jangteo.api.coupon.CouponDefinedEvent;
 import dev.jangteo.api.coupon.CouponIssuedEvent;
 import dev.jangteo.api.coupon.CouponRedeemedEvent;
 import dev.jangteo.api.coupon.CouponReleasedEvent;
+import dev.jangteo.query.readmodel.Projection;
+import dev.jangteo.query.readmodel.ReadModel;
 import jakarta.persistence.EntityManager;
-import dev.jangteo.query.replay.FullReplayOnly;
+import dev.jangteo.query.readmodel.FullReplayOnly;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -23,9 +25,10 @@ import java.time.Instant;
 @FullReplayOnly("a claim adds a copy for its holder and counts it: replaying the claims after a moment over the "
                 + "copies already held would add them twice")
 @ProcessingGroup(CouponProjection.GROUP)
-class CouponProjection {
+class CouponProjection implements Projection {
 
     static final String GROUP = "coupons";
+    static final ReadModel READ_MODEL = ReadModel.of(GROUP, CouponView.TABLE, UserCoupon.TABLE);
 
     private final EntityManager entityManager;
     private final TransactionTemplate transaction;
@@ -33,6 +36,11 @@ class CouponProjection {
     CouponProjection(EntityManager entityManager, TransactionTemplate transaction) {
         this.entityManager = entityManager;
         this.transaction = transaction;
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return READ_MODEL;
     }
 
     @EventHandler

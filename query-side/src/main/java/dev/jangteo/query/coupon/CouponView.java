@@ -13,8 +13,10 @@ import java.time.Instant;
 
 /** A coupon's terms and how many copies are out. */
 @Entity
-@Table(name = "coupon_view")
+@Table(name = CouponView.TABLE)
 class CouponView {
+
+    static final String TABLE = "coupon_view";
 
     @Id
     @Column(name = "coupon_id")

@@ -13,9 +13,11 @@ import java.time.Instant;
 
 /** A copy of a coupon held by a user, with the user's place in the queue. */
 @Entity
-@Table(name = "user_coupon")
+@Table(name = UserCoupon.TABLE)
 @IdClass(UserCoupon.Key.class)
 class UserCoupon {
+
+    static final String TABLE = "user_coupon";
 
     enum State { ISSUED, REDEEMED }
 

@@ -1,13 +1,8 @@
 package dev.jangteo.query.export;
 
-import dev.jangteo.api.account.AccountDebitRefusedEvent;
-import dev.jangteo.api.account.AccountDebitedEvent;
-import dev.jangteo.api.account.AccountRefundedEvent;
-import dev.jangteo.api.account.FundsDepositedEvent;
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.platform.web.ProblemCodes;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import dev.jangteo.query.readmodel.PersonalRows;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,36 +12,40 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
- * A user's data export (GDPR-style access and portability), for the user. The wallet's movements come from the
- * event store through Axon, so personal fields there are decrypted, or erased once the account was closed.
+ * A user's data export (GDPR-style access and portability), for the user: everything Jangteo holds about them, as
+ * one document. Each read model that holds personal data gives its sections ({@link PersonalRows}: the account,
+ * orders with their lines, coupons held, rooms joined, messages sent); the wallet's movements come from the event
+ * store ({@link WalletMovements}).
  */
 @RestController
 class ExportController {
 
-    private final UserRows rows;
-    private final EventStore events;
+    private final List<PersonalRows> readModels;
     private final Clock clock;
 
-    ExportController(UserRows rows, EventStore events) {
-        this.rows = rows;
-        this.events = events;
+    ExportController(List<PersonalRows> readModels) {
+        this.readModels = readModels;
         this.clock = Clock.systemUTC();
     }
 
     @ProblemCodes("USER_NOT_FOUND")
     @GetMapping("/api/users/{userId}/export")
-    ResponseEntity<UserExport> export(@PathVariable String userId) {
-        UserExport export = new UserExport(userId, clock.instant(), rows.account(userId).orElse(null),
-                                           movements(userId), rows.orders(userId), rows.coupons(userId),
-                                           rows.rooms(userId), rows.messages(userId));
-        if (export.isEmpty()) {
+    ResponseEntity<Map<String, Object>> export(@PathVariable String userId) {
+        Map<String, Object> sections = new LinkedHashMap<>();
+        readModels.forEach(readModel -> sections.putAll(readModel.sectionsOf(userId)));
+        if (sections.values().stream().allMatch(ExportController::holdsNothing)) {
             throw ApiException.notFound("USER_NOT_FOUND", "Nothing is held about user " + userId);
         }
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("userId", userId);
+        export.put("exportedAt", clock.instant());
+        export.putAll(sections);
         return ResponseEntity.ok()
                              .contentType(MediaType.APPLICATION_JSON)
                              .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -54,27 +53,7 @@ class ExportController {
                              .body(export);
     }
 
-    private List<UserExport.Movement> movements(String userId) {
-        List<UserExport.Movement> movements = new ArrayList<>();
-        // From sequence 0, not from a snapshot: every movement, and no aggregate class needed on this side.
-        events.readEvents(userId, 0).asStream()
-              .forEach(event -> movement(event).ifPresent(movements::add));
-        return movements;
-    }
-
-    private static Optional<UserExport.Movement> movement(DomainEventMessage<?> event) {
-        long sequence = event.getSequenceNumber();
-        return Optional.ofNullable(switch (event.getPayload()) {
-            case FundsDepositedEvent e -> new UserExport.Movement(sequence, event.getTimestamp(), "DEPOSIT",
-                                                                  e.depositId(), e.amount().won(), e.balance().won());
-            case AccountDebitedEvent e -> new UserExport.Movement(sequence, event.getTimestamp(), "DEBIT",
-                                                                  e.orderId(), e.amount().won(), e.balance().won());
-            case AccountRefundedEvent e -> new UserExport.Movement(sequence, event.getTimestamp(), "REFUND",
-                                                                   e.orderId(), e.amount().won(), e.balance().won());
-            case AccountDebitRefusedEvent e -> new UserExport.Movement(sequence, event.getTimestamp(),
-                                                                       "DEBIT_REFUSED", e.orderId(), e.amount().won(),
-                                                                       e.balance().won());
-            default -> null;
-        });
+    private static boolean holdsNothing(Object section) {
+        return section == null || section instanceof Collection<?> rows && rows.isEmpty();
     }
 }

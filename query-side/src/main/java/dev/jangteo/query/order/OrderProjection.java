@@ -6,7 +6,9 @@ import dev.jangteo.api.order.OrderPaidEvent;
 import dev.jangteo.api.order.OrderPlacedEvent;
 import dev.jangteo.api.order.OrderRejectedEvent;
 import dev.jangteo.query.readmodel.JpaProjection;
-import dev.jangteo.query.replay.ReplayScope;
+import dev.jangteo.query.readmodel.Projection;
+import dev.jangteo.query.readmodel.ReadModel;
+import dev.jangteo.query.readmodel.ReplayScope;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,15 +23,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ProcessingGroup(OrderProjection.GROUP)
-class OrderProjection extends JpaProjection {
+class OrderProjection extends JpaProjection implements Projection {
 
     static final String GROUP = "orders";
+    static final ReadModel READ_MODEL = ReadModel.of(GROUP, OrderView.TABLE, OrderView.LINES_TABLE);
 
     private final ReplayScope replays;
 
     OrderProjection(EntityManager entityManager, TransactionTemplate transaction, ReplayScope replays) {
         super(entityManager, transaction);
         this.replays = replays;
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return READ_MODEL;
     }
 
     @EventHandler
@@ -62,6 +70,6 @@ class OrderProjection extends JpaProjection {
     @ResetHandler
     void reset() {
         // Lines go with their order (ON DELETE CASCADE).
-        clearRowsPerAggregate(replays.createdSinceStart(GROUP, "Order"), "order_view", "order_id");
+        clearRowsPerAggregate(replays.createdSinceStart(GROUP, "Order"), OrderView.TABLE, "order_id");
     }
 }

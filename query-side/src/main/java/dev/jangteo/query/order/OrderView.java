@@ -22,8 +22,11 @@ import java.util.List;
 
 /** An order as its user sees it: status, lines, amounts in won (once paid) and when each step happened. */
 @Entity
-@Table(name = "order_view")
+@Table(name = OrderView.TABLE)
 class OrderView {
+
+    static final String TABLE = "order_view";
+    static final String LINES_TABLE = "order_line_view";
 
     @Id
     @Column(name = "order_id")
@@ -51,7 +54,7 @@ class OrderView {
     private Instant cancelledAt;
     // A page of orders loads the lines of up to 100 orders in one query.
     @ElementCollection
-    @CollectionTable(name = "order_line_view", joinColumns = @JoinColumn(name = "order_id"))
+    @CollectionTable(name = LINES_TABLE, joinColumns = @JoinColumn(name = "order_id"))
     @OrderColumn(name = "line_no")
     @BatchSize(size = 100)
     private List<OrderLineEntry> lines = new ArrayList<>();

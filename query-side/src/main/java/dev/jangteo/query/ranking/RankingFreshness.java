@@ -1,6 +1,6 @@
 package dev.jangteo.query.ranking;
 
-import dev.jangteo.query.replay.ReplayProgress;
+import dev.jangteo.query.readmodel.ReplayProgress;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;

@@ -1,6 +1,6 @@
 package dev.jangteo.query.ranking;
 
-import dev.jangteo.query.replay.verify.Shadow;
+import dev.jangteo.query.readmodel.Shadow;
 import dev.jangteo.query.sales.SalesProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;

@@ -4,8 +4,10 @@ import dev.jangteo.api.catalog.ProductRegisteredEvent;
 import dev.jangteo.api.order.OrderCancelledEvent;
 import dev.jangteo.api.order.OrderPaidEvent;
 import dev.jangteo.api.order.PricedLine;
-import dev.jangteo.query.replay.ReplayScope;
-import dev.jangteo.query.replay.verify.Shadow;
+import dev.jangteo.query.readmodel.Projection;
+import dev.jangteo.query.readmodel.ReadModel;
+import dev.jangteo.query.readmodel.ReplayScope;
+import dev.jangteo.query.readmodel.Shadow;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -38,9 +40,10 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(RankingProjection.GROUP)
-class RankingProjection {
+class RankingProjection implements Projection {
 
     static final String GROUP = "rankings";
+    static final ReadModel READ_MODEL = ReadModel.of(GROUP);
     private static final String BATCH = RankingProjection.class.getName() + ".batch";
 
     private final RankingStore store;
@@ -66,6 +69,11 @@ class RankingProjection {
                         .publishPercentileHistogram()
                         .register(meters);
         this.writeErrors = RankingMetrics.redisErrors(meters, "apply");
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return READ_MODEL;
     }
 
     @EventHandler

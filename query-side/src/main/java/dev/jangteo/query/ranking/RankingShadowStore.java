@@ -1,7 +1,7 @@
 package dev.jangteo.query.ranking;
 
-import dev.jangteo.query.replay.verify.Shadow;
-import dev.jangteo.query.replay.verify.ShadowStore;
+import dev.jangteo.query.readmodel.Shadow;
+import dev.jangteo.query.readmodel.ShadowStore;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;

@@ -46,7 +46,7 @@ public abstract class JpaProjection {
      * takes every value from the events, the last one winning: a whole replay ({@code createdSinceStart} empty)
      * empties the table; a replay of the events after a start deletes only the rows of the aggregates created after
      * it (their creation will be replayed; the event store says which, see
-     * {@link dev.jangteo.query.replay.ReplayScope#createdSinceStart}), and the later events of older aggregates
+     * {@link ReplayScope#createdSinceStart}), and the later events of older aggregates
      * overwrite their rows with the same values again.
      */
     protected void clearRowsPerAggregate(Optional<Set<String>> createdSinceStart, String table, String idColumn) {

@@ -1,5 +1,6 @@
 package dev.jangteo.query.replay;
 
+import dev.jangteo.query.readmodel.FullReplayOnly;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventHandlerInvoker;

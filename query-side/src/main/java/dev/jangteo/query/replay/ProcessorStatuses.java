@@ -3,6 +3,7 @@ package dev.jangteo.query.replay;
 import dev.jangteo.platform.eventstore.EventStoreHead;
 import dev.jangteo.query.consistency.StoredTokens;
 import dev.jangteo.query.consistency.TokenPositions;
+import dev.jangteo.query.readmodel.ReplayProgress;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;

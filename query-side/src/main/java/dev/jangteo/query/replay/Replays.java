@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Replays a processing group: stop it, reset its tokens (its {@code @ResetHandler}s clear their stores first), start
  * it. A replay from a moment resets to the token Axon makes for that moment ({@code createTokenAt}: just before the
- * first event at or after it) and lets the reset handlers know ({@link ReplayScope}), so they clear only what the
+ * first event at or after it) and lets the reset handlers know ({@link ReplayStarts}), so they clear only what the
  * events after it will write again; a group with a projection that cannot be replayed that way is refused. A reset
  * claims every segment of the group, so the other query-side instances are asked to let go of theirs first
  * ({@link SegmentBalancer#takeAll}); they claim their share again once it has started.
@@ -21,11 +21,11 @@ import java.util.concurrent.atomic.AtomicReference;
 @Component
 class Replays {
 
-    private final ReplayScope scope;
+    private final ReplayStarts scope;
     private final ReplayRates rates;
     private final SegmentBalancer balancer;
 
-    Replays(ReplayScope scope, ReplayRates rates, SegmentBalancer balancer) {
+    Replays(ReplayStarts scope, ReplayRates rates, SegmentBalancer balancer) {
         this.scope = scope;
         this.rates = rates;
         this.balancer = balancer;

@@ -4,7 +4,9 @@ import dev.jangteo.api.catalog.ProductRegisteredEvent;
 import dev.jangteo.api.order.OrderCancelledEvent;
 import dev.jangteo.api.order.OrderPaidEvent;
 import dev.jangteo.api.order.PricedLine;
-import dev.jangteo.query.replay.FullReplayOnly;
+import dev.jangteo.query.readmodel.FullReplayOnly;
+import dev.jangteo.query.readmodel.Projection;
+import dev.jangteo.query.readmodel.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -27,9 +29,10 @@ import java.util.List;
 @FullReplayOnly("daily sales add each payment to its day: replaying the payments after a moment over these totals "
                 + "would count them twice")
 @ProcessingGroup(SalesProjection.GROUP)
-class SalesProjection {
+class SalesProjection implements Projection {
 
     static final String GROUP = "sales";
+    static final ReadModel READ_MODEL = ReadModel.of(GROUP, "sales_product", "product_daily_sales", "daily_discount");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -39,6 +42,11 @@ class SalesProjection {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.properties = properties;
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return READ_MODEL;
     }
 
     @EventHandler

@@ -4,7 +4,7 @@ import dev.jangteo.query.config.PeriodicCheck;
 import dev.jangteo.query.config.SegmentBalancer;
 import dev.jangteo.query.consistency.StoredTokens;
 import dev.jangteo.query.consistency.TokenPositions;
-import dev.jangteo.query.replay.ReplayProgress;
+import dev.jangteo.query.readmodel.ReplayProgress;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;

@@ -3,8 +3,10 @@ package dev.jangteo.query.search;
 import dev.jangteo.api.chat.MessageDeletedEvent;
 import dev.jangteo.api.chat.MessageEditedEvent;
 import dev.jangteo.api.chat.MessagePostedEvent;
-import dev.jangteo.query.replay.ReplayScope;
-import dev.jangteo.query.replay.verify.Shadow;
+import dev.jangteo.query.readmodel.Projection;
+import dev.jangteo.query.readmodel.ReadModel;
+import dev.jangteo.query.readmodel.ReplayScope;
+import dev.jangteo.query.readmodel.Shadow;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -28,9 +30,10 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(MessageSearchProjection.GROUP)
-class MessageSearchProjection {
+class MessageSearchProjection implements Projection {
 
     static final String GROUP = "message-search";
+    static final ReadModel READ_MODEL = ReadModel.of(GROUP);
     private static final String BATCH = MessageSearchProjection.class.getName() + ".batch";
 
     private final SearchWriter writer;
@@ -41,6 +44,11 @@ class MessageSearchProjection {
         this.writer = writer;
         this.index = index;
         this.replays = replays;
+    }
+
+    @Override
+    public ReadModel readModel() {
+        return READ_MODEL;
     }
 
     @EventHandler

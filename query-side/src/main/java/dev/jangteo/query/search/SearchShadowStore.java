@@ -5,8 +5,8 @@ import co.elastic.clients.elasticsearch.core.ScrollResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.ResponseBody;
-import dev.jangteo.query.replay.verify.Shadow;
-import dev.jangteo.query.replay.verify.ShadowStore;
+import dev.jangteo.query.readmodel.Shadow;
+import dev.jangteo.query.readmodel.ShadowStore;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;

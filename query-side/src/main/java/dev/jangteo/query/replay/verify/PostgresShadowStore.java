@@ -1,18 +1,21 @@
 package dev.jangteo.query.replay.verify;
 
+import dev.jangteo.query.readmodel.ReadModel;
+import dev.jangteo.query.readmodel.Shadow;
+import dev.jangteo.query.readmodel.ShadowStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The PostgreSQL tables of one processing group. The shadow copy is a schema of its own with the same tables
+ * The PostgreSQL tables of one read model, as its {@link ReadModel} declares them. The shadow copy is a schema of its own with the same tables
  * ({@code LIKE ... INCLUDING ALL}: columns, defaults, checks, keys, indexes). Projections name their tables without
  * a schema and the connections' search path is {@code query_side}; a shadow unit of work turns its transaction to
  * the shadow schema ({@code SET LOCAL}, which ends with the transaction). The comparison is done by PostgreSQL,
  * row by row and order-insensitive ({@code EXCEPT ALL} both ways), so nothing is loaded into the app.
  */
-public class PostgresShadowStore implements ShadowStore {
+class PostgresShadowStore implements ShadowStore {
 
     private static final String LIVE_SCHEMA = "query_side";
 
@@ -20,9 +23,9 @@ public class PostgresShadowStore implements ShadowStore {
     private final List<String> tables;
     private final JdbcClient jdbc;
 
-    public PostgresShadowStore(String group, JdbcClient jdbc, String... tables) {
-        this.group = group;
-        this.tables = List.of(tables);
+    PostgresShadowStore(ReadModel readModel, JdbcClient jdbc) {
+        this.group = readModel.group();
+        this.tables = readModel.tables();
         this.jdbc = jdbc;
     }
 
@@ -54,7 +57,7 @@ public class PostgresShadowStore implements ShadowStore {
     public Comparison compare(Shadow shadow, int limit) {
         String schema = schema(shadow);
         long rows = 0;
-        List<Verification.Difference> differences = new ArrayList<>();
+        List<ShadowStore.Difference> differences = new ArrayList<>();
         for (String table : tables) {
             String live = LIVE_SCHEMA + "." + table;
             String replayed = schema + "." + table;
@@ -65,14 +68,14 @@ public class PostgresShadowStore implements ShadowStore {
         return new Comparison(rows, differences);
     }
 
-    private List<Verification.Difference> onlyIn(String table, String other, String kind, int limit) {
+    private List<ShadowStore.Difference> onlyIn(String table, String other, String kind, int limit) {
         if (limit <= 0) {
             return List.of();
         }
         String liveName = LIVE_SCHEMA + table.substring(table.indexOf('.'));
         return jdbc.sql("SELECT row_to_json(d)::text FROM (SELECT * FROM " + table + " EXCEPT ALL SELECT * FROM "
                                 + other + ") d LIMIT " + limit)
-                   .query((row, number) -> new Verification.Difference(liveName, kind, row.getString(1)))
+                   .query((row, number) -> new ShadowStore.Difference(liveName, kind, row.getString(1)))
                    .list();
     }
 

@@ -1,5 +1,7 @@
 package dev.jangteo.query.replay.verify;
 
+import dev.jangteo.query.readmodel.Shadow;
+import dev.jangteo.query.readmodel.ShadowStore;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -35,7 +37,7 @@ final class ShadowReplay {
     private final Shadow shadow;
     private final List<ShadowStore> stores;
     private final EventHandlerInvoker invoker;
-    private final List<Verification.Difference> failures = new ArrayList<>();
+    private final List<ShadowStore.Difference> failures = new ArrayList<>();
     private long handled;
 
     ShadowReplay(StreamableMessageSource<TrackedEventMessage<?>> source, TransactionManager transactionManager,
@@ -47,7 +49,7 @@ final class ShadowReplay {
         this.invoker = SimpleEventHandlerInvoker.builder()
                                                 .eventHandlers(handlers)
                                                 .listenerInvocationErrorHandler((failure, event, handler) ->
-                                                        failures.add(new Verification.Difference(
+                                                        failures.add(new ShadowStore.Difference(
                                                                 "handler", "HANDLER_FAILED",
                                                                 position(event) + " " + event.getPayloadType()
                                                                         .getSimpleName() + ": " + failure)))
@@ -94,7 +96,7 @@ final class ShadowReplay {
         return handled;
     }
 
-    List<Verification.Difference> failures() {
+    List<ShadowStore.Difference> failures() {
         return failures;
     }
 

@@ -1,5 +1,7 @@
 package dev.jangteo.query.replay.verify;
 
+import dev.jangteo.query.readmodel.ShadowStore;
+
 import java.util.List;
 
 /**
@@ -12,15 +14,6 @@ import java.util.List;
  * @param differences the first differences found (at most {@value VerifiedReplay#MAX_DIFFERENCES})
  */
 public record Verification(String processor, boolean equal, long position, long events, long rows, long skipped,
-                           long millis, List<Difference> differences) {
+                           long millis, List<ShadowStore.Difference> differences) {
 
-    /**
-     * @param store    which store ({@code query_side.order_view}, an index...)
-     * @param kind     {@code LIVE_ONLY}: the live store has it, the replay not; {@code REPLAY_ONLY}: the reverse;
-     *                 {@code DIFFERENT}: both, with other content; {@code HANDLER_FAILED}: the replay could not
-     *                 handle an event the live group had handled
-     * @param entry    the row or document (JSON), or the failed event
-     */
-    public record Difference(String store, String kind, String entry) {
-    }
 }

@@ -4,8 +4,11 @@ import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.query.config.SegmentBalancer;
 import dev.jangteo.query.consistency.StoredTokens;
 import dev.jangteo.query.consistency.TokenPositions;
+import dev.jangteo.query.readmodel.Projection;
+import dev.jangteo.query.readmodel.Shadow;
+import dev.jangteo.query.readmodel.ShadowStore;
 import dev.jangteo.query.replay.GroupHandlers;
-import dev.jangteo.query.replay.ReplayProgress;
+import dev.jangteo.query.readmodel.ReplayProgress;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.Segment;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * A replay that proves itself: rebuilds a processing group into shadow copies of its stores and compares them with
@@ -33,7 +37,8 @@ import java.util.function.Predicate;
  * <p>
  * <b>Same code, other place.</b> The group's own handler objects run (not a copy of their logic), fed by a loop
  * over the event store ({@link ShadowReplay}) in units of work that carry the {@link Shadow}: each store of the
- * group ({@link ShadowStore}: PostgreSQL tables, the message index, and whatever store a new projection brings)
+ * group (the PostgreSQL tables its {@link dev.jangteo.query.readmodel.ReadModel} declares, and each
+ * {@link ShadowStore} bean of the group: the message index, the ranking keys, whatever store a new projection brings)
  * sends those writes to its shadow copy, a schema, an index or a key prefix of its own.
  * <p>
  * <b>Equal position.</b> The live read model commits with its token, so the committed token says exactly which
@@ -66,12 +71,15 @@ public class VerifiedReplay {
 
     VerifiedReplay(EventStore eventStore, TransactionManager transactionManager,
                    EventProcessingConfiguration processing, StoredTokens storedTokens, List<ShadowStore> stores,
-                   JdbcClient jdbc, SegmentBalancer balancer) {
+                   List<Projection> projections, JdbcClient jdbc, SegmentBalancer balancer) {
         this.eventStore = eventStore;
         this.transactionManager = transactionManager;
         this.processing = processing;
         this.storedTokens = storedTokens;
-        this.stores = stores;
+        this.stores = Stream.concat(projections.stream().map(Projection::readModel)
+                                               .filter(readModel -> !readModel.tables().isEmpty())
+                                               .map(readModel -> new PostgresShadowStore(readModel, jdbc)),
+                                    stores.stream()).toList();
         this.jdbc = jdbc;
         this.balancer = balancer;
     }
@@ -154,7 +162,7 @@ public class VerifiedReplay {
     private static Verification compare(String group, Shadow shadow, List<ShadowStore> groupStores,
                                         ShadowReplay replay, long position, long skipped, long started)
             throws Exception {
-        List<Verification.Difference> differences = new ArrayList<>(replay.failures().stream()
+        List<ShadowStore.Difference> differences = new ArrayList<>(replay.failures().stream()
                                                                           .limit(MAX_DIFFERENCES).toList());
         long rows = 0;
         for (ShadowStore store : groupStores) {

@@ -1,5 +1,6 @@
 package dev.jangteo.query.replay.verify;
 
+import dev.jangteo.query.readmodel.Shadow;
 import dev.jangteo.query.support.TokenKinds;
 import dev.jangteo.query.support.TokenKinds.Entry;
 import org.axonframework.common.transaction.NoTransactionManager;

@@ -1,4 +1,4 @@
-package dev.jangteo.query.replay.verify;
+package dev.jangteo.query.readmodel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,14 +31,14 @@ public interface ShadowStore {
     void discard(Shadow shadow) throws Exception;
 
     /** @param entries how many rows, documents or keys the live store holds */
-    record Comparison(long entries, List<Verification.Difference> differences) {
+    record Comparison(long entries, List<Difference> differences) {
 
         /**
          * Compares two stores read whole into maps by id (document id, key name): the entries only one side has,
          * and those both have with other content; at most {@code limit} differences.
          */
         public static <V> Comparison of(String store, Map<String, V> live, Map<String, V> replayed, int limit) {
-            List<Verification.Difference> differences = new ArrayList<>();
+            List<Difference> differences = new ArrayList<>();
             live.forEach((id, entry) -> {
                 V other = replayed.get(id);
                 if (other == null) {
@@ -55,11 +55,21 @@ public interface ShadowStore {
             return new Comparison(live.size(), differences);
         }
 
-        private static void add(List<Verification.Difference> differences, int limit, String store, String kind,
+        private static void add(List<Difference> differences, int limit, String store, String kind,
                                 String entry) {
             if (differences.size() < limit) {
-                differences.add(new Verification.Difference(store, kind, entry));
+                differences.add(new Difference(store, kind, entry));
             }
         }
+    }
+
+    /**
+     * @param store    which store ({@code query_side.} and a table, an index...)
+     * @param kind     {@code LIVE_ONLY}: the live store has it, the replay not; {@code REPLAY_ONLY}: the reverse;
+     *                 {@code DIFFERENT}: both, with other content; {@code HANDLER_FAILED}: the replay could not
+     *                 handle an event the live group had handled
+     * @param entry    the row or document (JSON), or the failed event
+     */
+    record Difference(String store, String kind, String entry) {
     }
 }

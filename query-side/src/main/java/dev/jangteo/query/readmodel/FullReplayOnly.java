@@ -1,4 +1,4 @@
-package dev.jangteo.query.replay;
+package dev.jangteo.query.readmodel;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,5 +1,6 @@
 package dev.jangteo.query.replay;
 
+import dev.jangteo.query.readmodel.ReplayScope;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -11,32 +12,28 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the reset handler of a group is clearing for. Axon calls {@code @ResetHandler}s synchronously inside
- * {@code resetTokens}, so the replay sets the scope just before and removes it just after: empty means a whole
- * replay (clear everything), a start means a replay of the events after it (clear only what those events will
- * write again, keep what came before). The start is kept as the store's own token, so that what it asks of the
- * store holds whatever the store's token type.
+ * The {@link ReplayScope} the read models' reset handlers ask. Axon calls {@code @ResetHandler}s synchronously
+ * inside {@code resetTokens}, so the replay sets the scope just before and removes it just after: empty means a
+ * whole replay, a start means a replay of the events after it. The start is kept as the store's own token, so that
+ * what it asks of the store holds whatever the store's token type.
  */
 @Component
-public class ReplayScope {
+class ReplayStarts implements ReplayScope {
 
     private final EventStore eventStore;
     private final Map<String, Start> partial = new ConcurrentHashMap<>();
 
-    ReplayScope(EventStore eventStore) {
+    ReplayStarts(EventStore eventStore) {
         this.eventStore = eventStore;
     }
 
-    /** The position after which the events of {@code group} are being replayed; empty for a whole replay. */
+    @Override
     public OptionalLong partialFrom(String group) {
         Start start = partial.get(group);
         return start == null ? OptionalLong.empty() : OptionalLong.of(start.position());
     }
 
-    /**
-     * For a replay of the events after a start, the ids of the aggregates of {@code aggregateType} created after it
-     * (their creation will be replayed, so their rows must go first); empty for a whole replay.
-     */
+    @Override
     public Optional<Set<String>> createdSinceStart(String group, String aggregateType) {
         Start start = partial.get(group);
         return start == null ? Optional.empty()

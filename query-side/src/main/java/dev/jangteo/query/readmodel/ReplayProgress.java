@@ -1,4 +1,4 @@
-package dev.jangteo.query.replay;
+package dev.jangteo.query.readmodel;
 
 import org.axonframework.eventhandling.EventTrackerStatus;
 

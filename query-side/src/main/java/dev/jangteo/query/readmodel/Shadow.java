@@ -1,4 +1,4 @@
-package dev.jangteo.query.replay.verify;
+package dev.jangteo.query.readmodel;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
@@ -13,9 +13,9 @@ import java.util.UUID;
  */
 public record Shadow(String group, String id) {
 
-    static final String RESOURCE = Shadow.class.getName();
+    public static final String RESOURCE = Shadow.class.getName();
 
-    static Shadow of(String group) {
+    public static Shadow of(String group) {
         return new Shadow(group, UUID.randomUUID().toString().replace("-", "").substring(0, 10));
     }
 
