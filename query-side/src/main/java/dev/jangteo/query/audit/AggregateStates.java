@@ -1,5 +1,6 @@
 package dev.jangteo.query.audit;
 
+import dev.jangteo.api.audit.AggregateFold;
 import dev.jangteo.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;

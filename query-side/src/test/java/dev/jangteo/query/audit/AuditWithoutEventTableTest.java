@@ -5,6 +5,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.jangteo.api.Money;
 import dev.jangteo.api.account.AccountOpenedEvent;
 import dev.jangteo.api.account.FundsDepositedEvent;
+import dev.jangteo.api.audit.AccountFold;
 import dev.jangteo.platform.eventstore.PostgresEventStorageEngine;
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.query.web.PageOf;

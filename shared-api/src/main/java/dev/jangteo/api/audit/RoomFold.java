@@ -1,4 +1,4 @@
-package dev.jangteo.query.audit;
+package dev.jangteo.api.audit;
 
 import dev.jangteo.api.chat.MemberJoinedEvent;
 import dev.jangteo.api.chat.MemberLeftEvent;
@@ -13,21 +13,21 @@ import java.util.List;
 import java.util.Map;
 
 /** A chat room: its active members with their read markers, and its messages with what was said then. */
-class RoomFold implements AggregateFold {
+public final class RoomFold implements AggregateFold {
 
-    record Message(String messageId, long position, String senderId, String text, String replyTo, boolean edited,
-                   boolean deleted) {
+    public record Message(String messageId, long position, String senderId, String text, String replyTo, boolean edited,
+                          boolean deleted) {
     }
 
-    record RoomState(String roomId, String name, String groupId, String ownerId, Map<String, Long> members,
-                     int messageCount, List<Message> messages) {
+    public record RoomState(String roomId, String name, String groupId, String ownerId, Map<String, Long> members,
+                            int messageCount, List<Message> messages) {
     }
 
     private String roomId;
     private String name;
     private String groupId;
     private String ownerId;
-    /** Active member to the position of the last message they read (0: none yet). */
+    /** Active member to the position of the last message they read (0: none yet; a join sets it, as in the room). */
     private final Map<String, Long> members = new LinkedHashMap<>();
     private final Map<String, Message> messages = new LinkedHashMap<>();
 
@@ -40,7 +40,7 @@ class RoomFold implements AggregateFold {
                 groupId = created.groupId();
                 ownerId = created.ownerId();
             }
-            case MemberJoinedEvent joined -> members.putIfAbsent(joined.userId(), 0L);
+            case MemberJoinedEvent joined -> members.put(joined.userId(), 0L);
             case MemberLeftEvent left -> members.remove(left.userId());
             case MessagePostedEvent posted -> messages.put(posted.messageId(), new Message(
                     posted.messageId(), posted.position(), posted.senderId(), posted.text(), posted.replyTo(), false,

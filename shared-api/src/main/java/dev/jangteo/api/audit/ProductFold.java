@@ -1,4 +1,4 @@
-package dev.jangteo.query.audit;
+package dev.jangteo.api.audit;
 
 import dev.jangteo.api.catalog.ProductPriceChangedEvent;
 import dev.jangteo.api.catalog.ProductRegisteredEvent;
@@ -9,15 +9,20 @@ import dev.jangteo.api.catalog.StockReservedEvent;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** A product: its price, the stock available, what each open order holds, and the orders closed on it. */
-class ProductFold implements AggregateFold {
+/**
+ * A product: its price, the stock available, the restocks applied, what each open order holds, and the orders closed
+ * on it.
+ */
+public final class ProductFold implements AggregateFold {
 
-    record ProductState(String productId, String name, String category, long price, int stock,
-                        Map<String, Integer> reservations, List<String> closedOrders,
-                        List<String> refusedReservations) {
+    public record ProductState(String productId, String name, String category, long price, int stock,
+                               List<String> restocks, Map<String, Integer> reservations, List<String> closedOrders,
+                               List<String> refusedReservations) {
     }
 
     private String productId;
@@ -25,8 +30,10 @@ class ProductFold implements AggregateFold {
     private String category;
     private long price;
     private int stock;
+    /** Sets, as the product keeps them: a restock id or an order seen twice is listed once. */
+    private final Set<String> restocks = new LinkedHashSet<>();
     private final Map<String, Integer> reservations = new LinkedHashMap<>();
-    private final List<String> closedOrders = new ArrayList<>();
+    private final Set<String> closedOrders = new LinkedHashSet<>();
     private final List<String> refusedReservations = new ArrayList<>();
 
     @Override
@@ -40,7 +47,12 @@ class ProductFold implements AggregateFold {
                 stock = registered.stock();
             }
             case ProductPriceChangedEvent changed -> price = changed.price().won();
-            case ProductRestockedEvent restocked -> stock = restocked.stock();
+            case ProductRestockedEvent restocked -> {
+                if (restocked.restockId() != null) {
+                    restocks.add(restocked.restockId());
+                }
+                stock = restocked.stock();
+            }
             case StockReservedEvent reserved -> {
                 reservations.put(reserved.orderId(), reserved.quantity());
                 stock = reserved.stock();
@@ -58,7 +70,8 @@ class ProductFold implements AggregateFold {
 
     @Override
     public ProductState state() {
-        return new ProductState(productId, name, category, price, stock, new LinkedHashMap<>(reservations),
-                                List.copyOf(closedOrders), List.copyOf(refusedReservations));
+        return new ProductState(productId, name, category, price, stock, List.copyOf(restocks),
+                                new LinkedHashMap<>(reservations), List.copyOf(closedOrders),
+                                List.copyOf(refusedReservations));
     }
 }

@@ -1,4 +1,4 @@
-package dev.jangteo.query.audit;
+package dev.jangteo.api.audit;
 
 import dev.jangteo.api.Money;
 import dev.jangteo.api.order.OrderCancellationRequestedEvent;
@@ -17,15 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An order: its status, what it asked for and, once paid, what it paid; why it failed or when it ended. */
-class OrderFold implements AggregateFold {
+public final class OrderFold implements AggregateFold {
 
-    record Line(String productId, int quantity, Long unitPrice) {
+    public record Line(String productId, int quantity, Long unitPrice) {
     }
 
-    record OrderState(String orderId, String userId, OrderStatus status, List<Line> lines, String couponId,
-                      Long subtotal, Long discount, Long total, Instant placedAt, Instant paidAt,
-                      List<RejectionReason> failedSteps, RejectionReason rejectionReason, Instant rejectedAt,
-                      Instant cancellationRequestedAt, Instant cancelledAt) {
+    public record OrderState(String orderId, String userId, OrderStatus status, List<Line> lines, String couponId,
+                             Long subtotal, Long discount, Long total, Instant placedAt, Instant paidAt,
+                             List<RejectionReason> failedSteps, RejectionReason rejectionReason, Instant rejectedAt,
+                             Instant cancellationRequestedAt, Instant cancelledAt) {
     }
 
     private String orderId;

@@ -1,4 +1,4 @@
-package dev.jangteo.query.audit;
+package dev.jangteo.api.audit;
 
 import java.util.Optional;
 
@@ -6,9 +6,11 @@ import java.util.Optional;
  * An aggregate's state rebuilt from its events, as the command side's aggregate would have it (and a little more
  * that auditors ask about, such as names and texts the aggregate itself does not need). The query side cannot use
  * the command side's aggregates, so each aggregate type has a small fold here over the shared-api events. Events a
- * fold does not know leave the state as it is.
+ * fold does not know leave the state as it is. The folds live next to the events they fold, where the command side's
+ * tests see them too: its {@code *FoldTest}s source each aggregate and its fold from the same generated events and
+ * require every field of the aggregate to equal the fold's.
  */
-interface AggregateFold {
+public interface AggregateFold {
 
     void apply(Object event);
 

@@ -1,4 +1,4 @@
-package dev.jangteo.query.audit;
+package dev.jangteo.api.audit;
 
 import dev.jangteo.api.account.AccountClosedEvent;
 import dev.jangteo.api.account.AccountDebitRefusedEvent;
@@ -9,25 +9,28 @@ import dev.jangteo.api.account.FundsDepositedEvent;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A wallet: its balance, the deposits it counted, what each open order took, the orders closed on it, and whether
  * its holder closed it. */
-class AccountFold implements AggregateFold {
+public final class AccountFold implements AggregateFold {
 
-    record AccountState(String userId, String email, String displayName, long balance, List<String> deposits,
-                        Map<String, Long> debits, List<String> closedOrders, List<String> refusedDebits,
-                        boolean closed) {
+    public record AccountState(String userId, String email, String displayName, long balance, List<String> deposits,
+                               Map<String, Long> debits, List<String> closedOrders, List<String> refusedDebits,
+                               boolean closed) {
     }
 
     private String userId;
     private String email;
     private String displayName;
     private long balance;
-    private final List<String> deposits = new ArrayList<>();
+    /** Sets, as the account keeps them: a deposit id or an order seen twice is listed once. */
+    private final Set<String> deposits = new LinkedHashSet<>();
     private final Map<String, Long> debits = new LinkedHashMap<>();
-    private final List<String> closedOrders = new ArrayList<>();
+    private final Set<String> closedOrders = new LinkedHashSet<>();
     private final List<String> refusedDebits = new ArrayList<>();
     private boolean closed;
 

@@ -1,4 +1,4 @@
-package dev.jangteo.query.audit;
+package dev.jangteo.api.audit;
 
 import dev.jangteo.api.coupon.CouponDefinedEvent;
 import dev.jangteo.api.coupon.CouponIssuedEvent;
@@ -9,21 +9,24 @@ import dev.jangteo.api.coupon.CouponTerms;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A coupon: its terms, its holders in the order they got their copy, and which order each redeemed copy went to. */
-class CouponFold implements AggregateFold {
+public final class CouponFold implements AggregateFold {
 
-    record CouponState(String couponId, CouponTerms terms, int issued, Integer remaining, List<String> holders,
-                       Map<String, String> redemptions, List<String> closedOrders, List<String> refusedOrders) {
+    public record CouponState(String couponId, CouponTerms terms, int issued, Integer remaining, List<String> holders,
+                              Map<String, String> redemptions, List<String> closedOrders, List<String> refusedOrders) {
     }
 
     private String couponId;
     private CouponTerms terms;
-    private final List<String> holders = new ArrayList<>();
+    /** Sets, as the coupon keeps them: a user or an order seen twice is listed (and counted) once. */
+    private final Set<String> holders = new LinkedHashSet<>();
     private final Map<String, String> redemptions = new LinkedHashMap<>();
-    private final List<String> closedOrders = new ArrayList<>();
+    private final Set<String> closedOrders = new LinkedHashSet<>();
     private final List<String> refusedOrders = new ArrayList<>();
 
     @Override
