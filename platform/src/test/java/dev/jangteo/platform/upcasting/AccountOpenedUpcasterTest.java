@@ -1,7 +1,9 @@
 package dev.jangteo.platform.upcasting;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.api.account.AccountOpenedEvent;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
@@ -18,6 +20,14 @@ class AccountOpenedUpcasterTest {
 
     private static final JacksonSerializer SERIALIZER = JacksonSerializer.defaultSerializer();
     private static final String OLD_JSON = "{\"userId\":\"alice\",\"email\":\"alice@example.com\",\"name\":\"Alice\"}";
+
+    /** The upcaster names the event by its stored type, a string; this holds it to the class and its revision. */
+    @Test
+    void namesTheEventClassAndUpcastsToItsCurrentRevision() {
+        assertThat(AccountOpenedUpcaster.TYPE).isEqualTo(AccountOpenedEvent.class.getName());
+        assertThat(AccountOpenedUpcaster.NEW_REVISION)
+                .isEqualTo(AccountOpenedEvent.class.getAnnotation(Revision.class).value());
+    }
 
     @Test
     void canRenameNameToDisplayNameInAnEventStoredWithoutRevision() {
