@@ -12,15 +12,15 @@ import dev.jangteo.api.catalog.ProductRestockedEvent;
 import dev.jangteo.api.catalog.StockReleasedEvent;
 import dev.jangteo.api.catalog.StockReservationRefusedEvent;
 import dev.jangteo.api.catalog.StockReservedEvent;
-import dev.jangteo.query.support.Http;
 import dev.jangteo.query.support.Ids;
 import dev.jangteo.query.support.QuerySideStack;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.jangteo.query.support.Problems.assertProblem;
+import static dev.jangteo.testkit.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Wallet balances and product stock as the events left them, and the product listing. */
@@ -36,7 +36,7 @@ class AccountAndCatalogIT extends QuerySideStack {
                                        new AccountDebitRefusedEvent(user, "o2", Money.won(90_000), Money.won(20_000)),
                                        new AccountRefundedEvent(user, "o1", Money.won(30_000), Money.won(50_000)));
 
-        Http.Response account = http.get("/api/accounts/" + user, position);
+        Answer account = http.get("/api/accounts/" + user, position);
 
         assertThat(account.status()).isEqualTo(200);
         assertThat(account.header("X-Consistency")).isEqualTo("CONSISTENT");
@@ -50,7 +50,7 @@ class AccountAndCatalogIT extends QuerySideStack {
 
     @Test
     void cannotFindAnUnknownAccount() {
-        Http.Response missing = http.get("/api/accounts/nobody");
+        Answer missing = http.get("/api/accounts/nobody");
 
         assertProblem(missing, 404, "ACCOUNT_NOT_FOUND");
     }
@@ -67,7 +67,7 @@ class AccountAndCatalogIT extends QuerySideStack {
                                        new StockReservedEvent(product, "o3", 3, Money.won(9_500), 7),
                                        new ProductRestockedEvent(product, "restock-1", 5, 12));
 
-        Http.Response found = http.get("/api/products/" + product, position);
+        Answer found = http.get("/api/products/" + product, position);
 
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.body().path("productId").asText()).isEqualTo(product);
@@ -80,7 +80,7 @@ class AccountAndCatalogIT extends QuerySideStack {
 
     @Test
     void cannotFindAnUnknownProduct() {
-        Http.Response missing = http.get("/api/products/nothing");
+        Answer missing = http.get("/api/products/nothing");
 
         assertProblem(missing, 404, "PRODUCT_NOT_FOUND");
     }
@@ -101,8 +101,8 @@ class AccountAndCatalogIT extends QuerySideStack {
         history.append("Product", elsewhere, new ProductRegisteredEvent(elsewhere, "Aaa", "elsewhere",
                                                                         Money.won(1), 1));
 
-        Http.Response first = http.get("/api/products?category=" + category + "&page=0&size=3", position);
-        Http.Response second = http.get("/api/products?category=" + category + "&page=1&size=3");
+        Answer first = http.get("/api/products?category=" + category + "&page=0&size=3", position);
+        Answer second = http.get("/api/products?category=" + category + "&page=1&size=3");
 
         List<String> apples = ids.get(1).compareTo(ids.get(3)) < 0 ? List.of(ids.get(1), ids.get(3))
                                                                    : List.of(ids.get(3), ids.get(1));
@@ -119,7 +119,7 @@ class AccountAndCatalogIT extends QuerySideStack {
     void cannotPageOutsideTheLimits() {
         for (String query : List.of("page=-1", "size=0", "size=101", "page=abc", "size=x",
                                     "page=2147483647&size=100")) {
-            Http.Response refused = http.get("/api/products?" + query);
+            Answer refused = http.get("/api/products?" + query);
 
             assertProblem(refused, 400, "VALIDATION_FAILED", query);
         }

@@ -22,16 +22,16 @@ import dev.jangteo.api.order.OrderLine;
 import dev.jangteo.api.order.OrderPaidEvent;
 import dev.jangteo.api.order.OrderPlacedEvent;
 import dev.jangteo.api.order.PricedLine;
-import dev.jangteo.query.support.Http;
 import dev.jangteo.query.support.Ids;
 import dev.jangteo.query.support.QuerySideStack;
 import dev.jangteo.query.support.RawEvents;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 
-import static dev.jangteo.query.support.Problems.assertProblem;
+import static dev.jangteo.testkit.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The audit API on events appended as the command side appends them: history, state as of a version, the feed. */
@@ -44,7 +44,7 @@ class AuditIT extends QuerySideStack {
                        new FundsDepositedEvent(user, "d1", Money.won(5_000), Money.won(5_000)),
                        new FundsDepositedEvent(user, "d2", Money.won(1_000), Money.won(6_000)));
 
-        Http.Response page = http.get("/api/audit/aggregates/" + user + "/events?page=0&size=2");
+        Answer page = http.get("/api/audit/aggregates/" + user + "/events?page=0&size=2");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body().path("total").asLong()).isEqualTo(3);
@@ -160,7 +160,7 @@ class AuditIT extends QuerySideStack {
 
         JsonNode event = http.get("/api/audit/aggregates/" + user + "/events").body().path("items").get(0);
         JsonNode state = state(user, "");
-        Http.Response account = http.get("/api/accounts/" + user, position);
+        Answer account = http.get("/api/accounts/" + user, position);
 
         assertThat(event.path("revision").asText()).isEqualTo("2");
         assertThat(event.path("payload").path("displayName").asText()).isEqualTo("Old");
@@ -221,7 +221,7 @@ class AuditIT extends QuerySideStack {
     }
 
     private JsonNode state(String aggregateId, String query) {
-        Http.Response response = http.get("/api/audit/aggregates/" + aggregateId + "/state" + query);
+        Answer response = http.get("/api/audit/aggregates/" + aggregateId + "/state" + query);
         assertThat(response.status()).as("%s", response.body()).isEqualTo(200);
         return response.body();
     }

@@ -3,10 +3,10 @@ package dev.jangteo.query;
 import dev.jangteo.api.Money;
 import dev.jangteo.api.account.AccountOpenedEvent;
 import dev.jangteo.api.account.FundsDepositedEvent;
-import dev.jangteo.query.support.Http;
 import dev.jangteo.query.support.Ids;
 import dev.jangteo.query.support.Orders;
 import dev.jangteo.query.support.QuerySideStack;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static dev.jangteo.query.support.Orders.line;
-import static dev.jangteo.query.support.Problems.assertProblem;
+import static dev.jangteo.testkit.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Read your own writes: a read with a command's consistency token waits for its projection, bounded. */
@@ -29,7 +29,7 @@ class ConsistencyIT extends QuerySideStack {
         long deposit = history.append("Account", user,
                                       new FundsDepositedEvent(user, "d1", Money.won(7_000), Money.won(7_000)));
 
-        Http.Response account = http.get("/api/accounts/" + user, deposit);
+        Answer account = http.get("/api/accounts/" + user, deposit);
 
         assertThat(account.status()).isEqualTo(200);
         assertThat(account.header("X-Consistency")).isEqualTo("CONSISTENT");
@@ -42,7 +42,7 @@ class ConsistencyIT extends QuerySideStack {
         String user = Ids.of("user");
         long opened = history.append("Account", user, new AccountOpenedEvent(user, "b@jangteo.dev", "Park"));
 
-        Http.Response account = http.get("/api/accounts/" + user + "?consistentWith=" + opened);
+        Answer account = http.get("/api/accounts/" + user + "?consistentWith=" + opened);
 
         assertThat(account.header("X-Consistency")).isEqualTo("CONSISTENT");
         assertThat(account.status()).isEqualTo(200);
@@ -55,7 +55,7 @@ class ConsistencyIT extends QuerySideStack {
         Orders order = Orders.of(user, line("p", 1, 100));
         long placed = history.append(Orders.AGGREGATE, order.orderId(), order.placed(Instant.now()));
 
-        Http.Response account = http.get("/api/accounts/" + user, placed);
+        Answer account = http.get("/api/accounts/" + user, placed);
 
         assertThat(account.header("X-Consistency")).isEqualTo("CONSISTENT");
     }
@@ -66,7 +66,7 @@ class ConsistencyIT extends QuerySideStack {
         long opened = history.append("Account", user, new AccountOpenedEvent(user, "d@jangteo.dev", "Jung"));
         http.get("/api/accounts/" + user, opened);
 
-        Http.Response account = http.get("/api/accounts/" + user, opened + 1_000);
+        Answer account = http.get("/api/accounts/" + user, opened + 1_000);
 
         assertThat(account.status()).isEqualTo(200);
         assertThat(account.header("X-Consistency")).isEqualTo("STALE");
@@ -92,7 +92,7 @@ class ConsistencyIT extends QuerySideStack {
 
     @Test
     void canAnswerAtOnceWithoutAToken() {
-        Http.Response missing = http.get("/api/orders/unknown");
+        Answer missing = http.get("/api/orders/unknown");
 
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.header("X-Consistency")).isNull();
@@ -100,7 +100,7 @@ class ConsistencyIT extends QuerySideStack {
 
     @Test
     void canWaitOnTheCouponEndpointsToo() {
-        Http.Response coupons = http.get("/api/users/" + Ids.of("user") + "/coupons", history.lastPosition());
+        Answer coupons = http.get("/api/users/" + Ids.of("user") + "/coupons", history.lastPosition());
 
         assertThat(coupons.status()).isEqualTo(200);
         assertThat(coupons.header("X-Consistency")).isEqualTo("CONSISTENT");
@@ -109,17 +109,17 @@ class ConsistencyIT extends QuerySideStack {
     @Test
     void cannotReadWithAMalformedToken() {
         for (String token : List.of("abc", "-1", "1.5", "0x10", "", "1234567890123456789")) {
-            Http.Response refused = http.get("/api/orders/any", "X-Consistency-Token", token);
+            Answer refused = http.get("/api/orders/any", "X-Consistency-Token", token);
 
             assertProblem(refused, 400, "VALIDATION_FAILED", token);
         }
-        Http.Response parameter = http.get("/api/products?consistentWith=soon");
+        Answer parameter = http.get("/api/products?consistentWith=soon");
         assertProblem(parameter, 400, "VALIDATION_FAILED");
     }
 
     @Test
     void cannotGiveTwoDifferentTokens() {
-        Http.Response refused = http.get("/api/products?consistentWith=5", "X-Consistency-Token", "6");
+        Answer refused = http.get("/api/products?consistentWith=5", "X-Consistency-Token", "6");
 
         assertProblem(refused, 400, "VALIDATION_FAILED");
     }

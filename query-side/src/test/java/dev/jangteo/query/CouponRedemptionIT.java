@@ -8,9 +8,9 @@ import dev.jangteo.api.coupon.CouponRedeemedEvent;
 import dev.jangteo.api.coupon.CouponReleasedEvent;
 import dev.jangteo.api.coupon.CouponTerms;
 import dev.jangteo.api.coupon.DiscountType;
-import dev.jangteo.query.support.Http;
 import dev.jangteo.query.support.Ids;
 import dev.jangteo.query.support.QuerySideStack;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -43,7 +43,7 @@ class CouponRedemptionIT extends QuerySideStack {
     }
 
     private String stateOf(String user, long position) {
-        Http.Response held = http.get("/api/users/" + user + "/coupons", position);
+        Answer held = http.get("/api/users/" + user + "/coupons", position);
         assertThat(held.header("X-Consistency")).isEqualTo("CONSISTENT");
         JsonNode copies = held.body().path("coupons");
         assertThat(copies).hasSize(1);

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jangteo.api.order.OrderRejectedEvent;
 import dev.jangteo.api.order.OrderStepFailedEvent;
 import dev.jangteo.api.order.RejectionReason;
-import dev.jangteo.query.support.Http;
 import dev.jangteo.query.support.Ids;
 import dev.jangteo.query.support.Orders;
 import dev.jangteo.query.support.QuerySideStack;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Objects;
 
 import static dev.jangteo.query.support.Orders.line;
-import static dev.jangteo.query.support.Problems.assertProblem;
+import static dev.jangteo.testkit.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -96,8 +96,8 @@ class OrderIT extends QuerySideStack {
                                   ? List.of(middle.orderId(), twin.orderId())
                                   : List.of(twin.orderId(), middle.orderId());
 
-        Http.Response first = http.get("/api/users/" + user + "/orders?page=0&size=3", position);
-        Http.Response second = http.get("/api/users/" + user + "/orders?page=1&size=3");
+        Answer first = http.get("/api/users/" + user + "/orders?page=0&size=3", position);
+        Answer second = http.get("/api/users/" + user + "/orders?page=1&size=3");
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.body().path("items").findValuesAsText("orderId"))
@@ -184,20 +184,20 @@ class OrderIT extends QuerySideStack {
 
     @Test
     void cannotFindAnUnknownOrder() {
-        Http.Response missing = http.get("/api/orders/nothing");
+        Answer missing = http.get("/api/orders/nothing");
 
         assertProblem(missing, 404, "ORDER_NOT_FOUND");
     }
 
     @Test
     void cannotPageAUsersOrdersOutsideTheLimits() {
-        Http.Response refused = http.get("/api/users/someone/orders?size=500");
+        Answer refused = http.get("/api/users/someone/orders?size=500");
 
         assertProblem(refused, 400, "VALIDATION_FAILED");
     }
 
     private JsonNode read(Orders order, long position) {
-        Http.Response response = http.as(order.userId()).get("/api/orders/" + order.orderId(), position);
+        Answer response = http.as(order.userId()).get("/api/orders/" + order.orderId(), position);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("X-Consistency")).isEqualTo("CONSISTENT");
         return response.body();

@@ -3,10 +3,10 @@ package dev.jangteo.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jangteo.api.Money;
 import dev.jangteo.api.catalog.ProductRegisteredEvent;
-import dev.jangteo.query.support.Http;
 import dev.jangteo.query.support.Ids;
 import dev.jangteo.query.support.Orders;
 import dev.jangteo.query.support.QuerySideStack;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -15,7 +15,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import static dev.jangteo.query.support.Orders.line;
-import static dev.jangteo.query.support.Problems.assertProblem;
+import static dev.jangteo.testkit.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Exact daily sales per product in Asia/Seoul, net of cancellations, replayable from the events alone. */
@@ -103,7 +103,7 @@ class SalesIT extends QuerySideStack {
         for (String range : List.of("?from=2026-11-22&to=2026-11-21", "?from=2025-01-01&to=2026-01-02",
                                     "?from=yesterday", "?to=2026-13-01",
                                     "?from=%2B10000-01-01&to=%2B10000-01-02")) {
-            Http.Response refused = http.get("/api/stats/products/" + product + "/sales" + range);
+            Answer refused = http.get("/api/stats/products/" + product + "/sales" + range);
 
             assertProblem(refused, 400, "VALIDATION_FAILED", range);
         }
@@ -118,7 +118,7 @@ class SalesIT extends QuerySideStack {
 
     @Test
     void cannotFindSalesOfAnUnknownProduct() {
-        Http.Response missing = http.get("/api/stats/products/nothing/sales");
+        Answer missing = http.get("/api/stats/products/nothing/sales");
 
         assertProblem(missing, 404, "PRODUCT_NOT_FOUND");
     }
@@ -136,7 +136,7 @@ class SalesIT extends QuerySideStack {
     }
 
     private JsonNode sales(String product, String range, long position) {
-        Http.Response response = http.get("/api/stats/products/" + product + "/sales" + range, position);
+        Answer response = http.get("/api/stats/products/" + product + "/sales" + range, position);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("X-Consistency")).isEqualTo("CONSISTENT");
         return response.body();

@@ -3,10 +3,10 @@ package dev.jangteo.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jangteo.api.chat.MemberJoinedEvent;
 import dev.jangteo.api.chat.RoomCreatedEvent;
-import dev.jangteo.query.support.Http;
 import dev.jangteo.query.support.Ids;
 import dev.jangteo.query.support.QuerySideStack;
 import dev.jangteo.query.support.RawEvents;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.time.Duration;
 
-import static dev.jangteo.query.support.Problems.assertProblem;
+import static dev.jangteo.testkit.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -99,7 +99,7 @@ class SealIT extends QuerySideStack {
 
     @Test
     void cannotExportWithAMalformedPosition() {
-        Http.Response refused = http.get("/api/audit/events?after=abc", "Accept", "application/x-ndjson");
+        Answer refused = http.get("/api/audit/events?after=abc", "Accept", "application/x-ndjson");
 
         assertProblem(refused, 400, "VALIDATION_FAILED");
     }

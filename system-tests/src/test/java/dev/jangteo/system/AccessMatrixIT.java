@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -192,7 +193,7 @@ class AccessMatrixIT {
         cases(tests, "GET /api/rooms/{id}", token -> Http.get(q("/api/rooms/" + room), token),
               Tokens.auditor(), Tokens.client(bob), Tokens.client(alice), status(200), "NOT_A_MEMBER");
         tests.add(test("GET /api/rooms/{id} as ANALYST: figures, no message text", () -> {
-            Http.Response answer = Http.get(q("/api/rooms/" + room), Tokens.analyst());
+            Answer answer = Http.get(q("/api/rooms/" + room), Tokens.analyst());
             assertThat(answer.body().toString()).doesNotContain("마라톤");
             return answer;
         }, status(200)));
@@ -316,7 +317,7 @@ class AccessMatrixIT {
     @Test
     void cannotSneakPastTheRulesWithOddPaths() {
         // Refused before any rule (by Tomcat or by Spring Security's firewall, which answers MALFORMED_REQUEST).
-        Http.Response traversal = Http.get(q("/api/accounts/..;/admin/processors"), Tokens.client(alice));
+        Answer traversal = Http.get(q("/api/accounts/..;/admin/processors"), Tokens.client(alice));
         assertThat(traversal.status()).as("%s", traversal.body()).isEqualTo(400);
         forbidden().check("a trailing slash is another, unlisted path",
                           Http.get(q("/api/accounts/" + alice + "/"), Tokens.client(bob)));
@@ -391,7 +392,7 @@ class AccessMatrixIT {
     /** What an answer must be. */
     interface Expect {
 
-        void check(String name, Http.Response response);
+        void check(String name, Answer response);
 
         static Expect status(int status) {
             return (name, response) -> assertThat(response.status()).as("%s: %s", name, response.body())
@@ -417,13 +418,13 @@ class AccessMatrixIT {
         }
 
         private static Expect problem(int status, String code) {
-            return (name, response) -> Problems.assertProblem(response, status, code);
+            return (name, response) -> ProblemPages.assertProblem(response, status, code);
         }
     }
 
     /** One request of a case, with the token to send (null: none). */
     interface Call {
-        Http.Response with(String token);
+        Answer with(String token);
     }
 
     /**
@@ -445,11 +446,11 @@ class AccessMatrixIT {
         cases(tests, endpoint, call, wrongRole, otherUser, rightUser, expected, "FORBIDDEN");
     }
 
-    private static DynamicTest test(String name, Supplier<Http.Response> request, Expect expected) {
+    private static DynamicTest test(String name, Supplier<Answer> request, Expect expected) {
         return DynamicTest.dynamicTest(name, () -> expected.check(name, request.get()));
     }
 
-    private static Http.Response post(URI uri, Object body, String token) {
+    private static Answer post(URI uri, Object body, String token) {
         return Http.post(uri, body, token);
     }
 

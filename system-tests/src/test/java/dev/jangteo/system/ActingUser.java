@@ -75,16 +75,16 @@ final class ActingUser {
      * Remembers who placed an order and who created a room, so later requests about them go as that user: an order's
      * owner, a room's owner reading its messages.
      */
-    static void accepted(URI uri, JsonNode requestBody, Http.Response response) {
-        if (response.status() / 100 != 2) {
+    static void accepted(URI uri, JsonNode requestBody, int status, JsonNode responseBody) {
+        if (status / 100 != 2) {
             return;
         }
         String userId = actorIn(requestBody);
         String path = uri.getPath();
         if (path.equals("/api/orders")) {
-            remember(ORDER_OWNERS, response.body().path("orderId").asText(null), userId);
+            remember(ORDER_OWNERS, responseBody.path("orderId").asText(null), userId);
         } else if (path.equals("/api/rooms")) {
-            remember(ROOM_OWNERS, response.body().path("roomId").asText(null), userId);
+            remember(ROOM_OWNERS, responseBody.path("roomId").asText(null), userId);
         }
     }
 

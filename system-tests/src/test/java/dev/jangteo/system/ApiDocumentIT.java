@@ -1,6 +1,9 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
+import dev.jangteo.testkit.JsonHttp;
+import dev.jangteo.testkit.Problems;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -109,12 +112,12 @@ class ApiDocumentIT {
                 HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                         .method(method, body ? HttpRequest.BodyPublishers.ofString("{}")
                                              : HttpRequest.BodyPublishers.noBody());
-                Http.Response answer = Http.send(request, null);
+                Answer answer = Http.send(request, null);
                 if (isOpen(entry.getValue())) {
                     open++;
                     assertThat(answer.status()).as("%s: %s", entry.getKey(), answer.body()).isEqualTo(200);
                 } else {
-                    Problems.assertProblem(answer, 401, "UNAUTHENTICATED");
+                    ProblemPages.assertProblem(answer, 401, "UNAUTHENTICATED");
                 }
             }
             assertThat(open).as("the problem types are open").isGreaterThanOrEqualTo(2);
@@ -124,14 +127,14 @@ class ApiDocumentIT {
     @TestFactory
     Stream<DynamicTest> resolvesEveryProblemTypeItDescribes() {
         return perApp(app -> () -> {
-            Http.Response catalog = Http.get(app.base().resolve("/problems"), null);
+            Answer catalog = Http.get(app.base().resolve("/problems"), null);
             assertThat(catalog.status()).isEqualTo(200);
             Set<String> codes = new TreeSet<>();
             catalog.body().path("problems").forEach(type -> {
                 String code = type.path("code").asText();
                 codes.add(code);
                 assertThat(type.path("type").asText()).isEqualTo(Problems.typeOf(code));
-                Http.Response page = Http.get(app.base().resolve(type.path("type").asText()), null);
+                Answer page = Http.get(app.base().resolve(type.path("type").asText()), null);
                 assertThat(page.status()).as(code).isEqualTo(200);
                 assertThat(page.body()).as(code).isEqualTo(type);
                 assertThat(page.body().path("description").asText()).as(code).isNotBlank();
@@ -142,8 +145,8 @@ class ApiDocumentIT {
                     response -> response.path("content").path("application/problem+json").path("examples")
                                         .fieldNames().forEachRemaining(code -> assertThat(codes).as(endpoint)
                                                                                               .contains(code))));
-            Problems.assertProblem(Http.get(app.base().resolve("/problems/NO_SUCH_CODE"), null), 404, "NOT_FOUND");
-            Problems.assertProblem(Http.get(app.base().resolve("/api/anything"), null), 401, "UNAUTHENTICATED");
+            ProblemPages.assertProblem(Http.get(app.base().resolve("/problems/NO_SUCH_CODE"), null), 404, "NOT_FOUND");
+            ProblemPages.assertProblem(Http.get(app.base().resolve("/api/anything"), null), 401, "UNAUTHENTICATED");
         });
     }
 
@@ -158,7 +161,7 @@ class ApiDocumentIT {
                         + "connect-src 'self'; frame-ancestors 'none'");
         assertThat(raw(stack.command().resolve("/swagger-ui/swagger-ui-bundle.js")).statusCode()).isEqualTo(200);
         HttpResponse<String> config = raw(stack.command().resolve("/v3/api-docs/swagger-config"));
-        assertThat(Http.JSON.readTree(config.body()).path("url").asText()).isEqualTo("/v3/api-docs");
+        assertThat(JsonHttp.JSON.readTree(config.body()).path("url").asText()).isEqualTo("/v3/api-docs");
 
         for (URI app : List.of(stack.command(), stack.query())) {
             HttpResponse<String> document = raw(app.resolve("/v3/api-docs"));
@@ -167,8 +170,8 @@ class ApiDocumentIT {
                     .hasValue("default-src 'none'; frame-ancestors 'none'");
             assertThat(raw(app.resolve("/v3/api-docs.yaml")).body()).startsWith("openapi: 3.");
         }
-        Problems.assertProblem(Http.get(stack.query().resolve("/swagger-ui/index.html"), null), 401,
-                               "UNAUTHENTICATED");
+        ProblemPages.assertProblem(Http.get(stack.query().resolve("/swagger-ui/index.html"), null), 401,
+                                   "UNAUTHENTICATED");
     }
 
     // ------------------------------------------------------------------ reading mappings and the document
@@ -179,7 +182,7 @@ class ApiDocumentIT {
     }
 
     private static JsonNode document(URI app) {
-        Http.Response document = Http.get(app.resolve("/v3/api-docs"), null);
+        Answer document = Http.get(app.resolve("/v3/api-docs"), null);
         assertThat(document.status()).as("%s", document.body()).isEqualTo(200);
         return document.body();
     }
@@ -201,7 +204,7 @@ class ApiDocumentIT {
      * container forwards failures, which no client calls.
      */
     private static Map<String, Set<String>> servedEndpoints(URI app) {
-        Http.Response mappings = Http.get(app.resolve("/actuator/mappings"), Tokens.admin());
+        Answer mappings = Http.get(app.resolve("/actuator/mappings"), Tokens.admin());
         assertThat(mappings.status()).isEqualTo(200);
         Map<String, Set<String>> served = new TreeMap<>();
         mappings.body().path("contexts").forEach(context -> context.path("mappings").path("dispatcherServlets")

@@ -1,6 +1,8 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
+import dev.jangteo.testkit.JsonHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -197,8 +199,8 @@ class AuditIT {
         String legacy = Shop.unique("legacy");
         insertOldAccountOpened(legacy, "Legacy Kim");
 
-        Http.Response deposited = Http.post(stack.command().resolve("/api/accounts/" + legacy + "/deposits"),
-                                            Map.of("amount", 7_000, "depositId", "d-legacy"));
+        Answer deposited = Http.post(stack.command().resolve("/api/accounts/" + legacy + "/deposits"),
+                                     Map.of("amount", 7_000, "depositId", "d-legacy"));
 
         assertThat(deposited.status()).as("%s", deposited.body()).isEqualTo(200);
         assertThat(deposited.body().path("balance").asLong()).isEqualTo(7_000);
@@ -224,7 +226,7 @@ class AuditIT {
     }
 
     private static void assertProblem(String path, int status, String code) {
-        Problems.assertProblem(Http.get(stack.query().resolve(path)), status, code);
+        ProblemPages.assertProblem(Http.get(stack.query().resolve(path)), status, code);
     }
 
     private static void assertMismatch(long position, String reason) {
@@ -272,7 +274,7 @@ class AuditIT {
 
     private static JsonNode read(String json) {
         try {
-            return Http.JSON.readTree(json);
+            return JsonHttp.JSON.readTree(json);
         } catch (Exception e) {
             throw new IllegalStateException("Not a JSON line: " + json, e);
         }

@@ -1,5 +1,6 @@
 package dev.jangteo.system;
 
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -36,8 +37,8 @@ class AxonServerOutageIT {
         String couponId = CouponRace.claimedAndProjected(stack, 20, 3);
 
         axonServer.cut();
-        Http.Response refused = CouponRace.claim(stack.command(), couponId, "during");
-        Http.Response read = Http.get(stack.query().resolve("/api/coupons/" + couponId));
+        Answer refused = CouponRace.claim(stack.command(), couponId, "during");
+        Answer read = Http.get(stack.query().resolve("/api/coupons/" + couponId));
         axonServer.restore();
 
         assertThat(refused.status()).as("a claim while Axon Server is down: %s", refused.body()).isEqualTo(503);
@@ -46,9 +47,9 @@ class AxonServerOutageIT {
         assertThat(read.status()).as("the read model answers: %s", read.body()).isEqualTo(200);
         assertThat(read.body().get("issued").asInt()).isEqualTo(3);
 
-        Http.Response retried = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                                       .until(() -> CouponRace.claim(stack.command(), couponId, "during"),
-                                              response -> response.status() != 503);
+        Answer retried = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                                .until(() -> CouponRace.claim(stack.command(), couponId, "during"),
+                                       response -> response.status() != 503);
         assertThat(retried.status()).as("%s", retried.body()).isEqualTo(201);
         assertThat(retried.body().get("sequence").asLong()).as("the refused claim left nothing behind").isEqualTo(4);
         CouponRace.awaitProjected(stack.query(), couponId, 4);

@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -254,13 +255,13 @@ class BackupRestoreIT {
     }
 
     private static String erase(String user) {
-        Http.Response deleted = Http.delete(stack.command().resolve("/api/accounts/" + user));
+        Answer deleted = Http.delete(stack.command().resolve("/api/accounts/" + user));
         assertThat(deleted.status()).as("delete %s: %s", user, deleted.body()).isEqualTo(200);
         return user;
     }
 
     private static String tenPercentCoupon(int copies) {
-        Http.Response created = Http.post(stack.command().resolve("/api/coupons"), Map.of(
+        Answer created = Http.post(stack.command().resolve("/api/coupons"), Map.of(
                 "name", "Drill", "discountType", "PERCENT", "discountValue", 10, "totalQuantity", copies));
         assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
         return created.body().path("couponId").asText();
@@ -288,8 +289,8 @@ class BackupRestoreIT {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 for (DrillLoad.Order order : orders) {
                     if (!outcomes.containsKey(order.orderId())) {
-                        Http.Response view = Http.get(query.resolve("/api/orders/" + order.orderId()),
-                                                      Tokens.client(order.userId()));
+                        Answer view = Http.get(query.resolve("/api/orders/" + order.orderId()),
+                                               Tokens.client(order.userId()));
                         if (view.status() == 200 && FINAL.contains(view.body().path("status").asText())) {
                             outcomes.put(order.orderId(), view.body());
                         }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.URI;
 import java.util.Map;
 
-import static dev.jangteo.system.Problems.assertProblem;
+import static dev.jangteo.system.ProblemPages.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets a 4xx problem+json with a stable code and changes nothing. */

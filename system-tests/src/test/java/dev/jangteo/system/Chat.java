@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,20 +31,20 @@ final class Chat {
         if (groupId != null) {
             body.put("groupId", groupId);
         }
-        Http.Response created = Http.post(command.resolve("/api/rooms"), body);
+        Answer created = Http.post(command.resolve("/api/rooms"), body);
         assertThat(created.status()).as("create room: %s", created.body()).isEqualTo(201);
         return created.body().get("roomId").asText();
     }
 
-    static Http.Response join(URI command, String roomId, String userId) {
+    static Answer join(URI command, String roomId, String userId) {
         return Http.post(command.resolve("/api/rooms/" + roomId + "/members"), Map.of("userId", userId));
     }
 
-    static Http.Response leave(URI command, String roomId, String userId) {
+    static Answer leave(URI command, String roomId, String userId) {
         return Http.delete(command.resolve("/api/rooms/" + roomId + "/members/" + userId));
     }
 
-    static Http.Response post(URI command, String roomId, String senderId, String text, String replyTo) {
+    static Answer post(URI command, String roomId, String senderId, String text, String replyTo) {
         Map<String, Object> body = new HashMap<>(Map.of("senderId", senderId, "text", text));
         if (replyTo != null) {
             body.put("replyTo", replyTo);
@@ -53,26 +54,26 @@ final class Chat {
 
     /** Posts and answers the new message's id. */
     static String say(URI command, String roomId, String senderId, String text) {
-        Http.Response posted = post(command, roomId, senderId, text, null);
+        Answer posted = post(command, roomId, senderId, text, null);
         assertThat(posted.status()).as("post: %s", posted.body()).isEqualTo(201);
         return posted.body().get("messageId").asText();
     }
 
-    static Http.Response edit(URI command, String roomId, String messageId, String userId, String text) {
+    static Answer edit(URI command, String roomId, String messageId, String userId, String text) {
         return Http.put(command.resolve("/api/rooms/" + roomId + "/messages/" + messageId),
                         Map.of("userId", userId, "text", text));
     }
 
-    static Http.Response delete(URI command, String roomId, String messageId, String userId) {
+    static Answer delete(URI command, String roomId, String messageId, String userId) {
         return Http.delete(command.resolve("/api/rooms/" + roomId + "/messages/" + messageId + "?userId=" + userId));
     }
 
-    static Http.Response markRead(URI command, String roomId, String userId, String messageId) {
+    static Answer markRead(URI command, String roomId, String userId, String messageId) {
         return Http.post(command.resolve("/api/rooms/" + roomId + "/reads"),
                          Map.of("userId", userId, "upToMessageId", messageId));
     }
 
-    static Http.Response search(URI query, String userId, String q, String extra) {
+    static Answer search(URI query, String userId, String q, String extra) {
         return Http.get(query.resolve("/api/messages/search?userId=" + userId + "&q="
                                               + URLEncoder.encode(q, StandardCharsets.UTF_8)
                                               + (extra == null ? "" : "&" + extra)));
@@ -80,7 +81,7 @@ final class Chat {
 
     /** Message ids a search answered, in order. */
     static Set<String> found(URI query, String userId, String q) {
-        Http.Response response = search(query, userId, q, "limit=100");
+        Answer response = search(query, userId, q, "limit=100");
         assertThat(response.status()).as("search %s: %s", q, response.body()).isEqualTo(200);
         Set<String> ids = new LinkedHashSet<>();
         response.body().get("data").forEach(hit -> ids.add(hit.get("messageId").asText()));
@@ -90,7 +91,7 @@ final class Chat {
     /** Waits until the query side's history of the room holds {@code count} messages (deleted ones included). */
     static void awaitHistory(URI query, String roomId, long count) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            Http.Response room = Http.get(query.resolve("/api/rooms/" + roomId));
+            Answer room = Http.get(query.resolve("/api/rooms/" + roomId));
             return room.status() == 200 && room.body().get("messageCount").asLong() == count;
         });
     }
@@ -126,7 +127,7 @@ final class Chat {
     }
 
     static JsonNode messages(URI query, String roomId, String parameters) {
-        Http.Response page = Http.get(query.resolve("/api/rooms/" + roomId + "/messages?" + parameters));
+        Answer page = Http.get(query.resolve("/api/rooms/" + roomId + "/messages?" + parameters));
         assertThat(page.status()).as("messages: %s", page.body()).isEqualTo(200);
         return page.body();
     }

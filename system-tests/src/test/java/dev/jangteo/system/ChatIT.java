@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -132,7 +133,7 @@ class ChatIT {
         throw new AssertionError("no room " + roomId + " in " + rooms);
     }
 
-    private static void assertProblem(Http.Response response, int status, String code) {
+    private static void assertProblem(Answer response, int status, String code) {
         assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.code()).isEqualTo(code);

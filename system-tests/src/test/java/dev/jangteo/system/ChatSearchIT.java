@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,7 +90,7 @@ class ChatSearchIT {
 
     @Test
     void canAnswerWithTotalHighlightAndPaging() {
-        Http.Response first = Chat.search(stack.query(), READER, "서울", "limit=1");
+        Answer first = Chat.search(stack.query(), READER, "서울", "limit=1");
 
         assertThat(first.body().get("total").asLong()).isEqualTo(2);
         assertThat(first.body().get("hasMore").asBoolean()).isTrue();
@@ -97,7 +98,7 @@ class ChatSearchIT {
         assertThat(hit.get("highlight").asText()).contains("<em>");
         assertThat(hit.get("groupId").asText()).isEqualTo("trip-seoul");
         assertThat(hit.get("score").asDouble()).isPositive();
-        Http.Response second = Chat.search(stack.query(), READER, "서울", "limit=1&offset=1");
+        Answer second = Chat.search(stack.query(), READER, "서울", "limit=1&offset=1");
         assertThat(second.body().get("hasMore").asBoolean()).isFalse();
         assertThat(second.body().get("data").get(0).get("messageId").asText())
                 .isNotEqualTo(hit.get("messageId").asText());
@@ -176,7 +177,7 @@ class ChatSearchIT {
         Map<String, JsonNode> before = withoutIndexName(Search.documents(stack.get()));
         List<String> oldIndex = Search.indicesBehindReadAlias(stack.get());
 
-        Http.Response replay = Http.post(stack.query().resolve("/api/admin/processors/message-search/replay"), "{}");
+        Answer replay = Http.post(stack.query().resolve("/api/admin/processors/message-search/replay"), "{}");
         assertThat(replay.status()).isEqualTo(202);
         assertThat(Chat.found(stack.query(), READER, "마라톤")).as("searches answer during the rebuild")
                                                            .contains(IDS.get("seoulMarathon"));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.jangteo.system.CommandEndpoints.Endpoint;
 import dev.jangteo.system.CommandEndpoints.Field;
 import dev.jangteo.system.CommandEndpoints.Fixture;
+import dev.jangteo.testkit.JsonHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +41,7 @@ class CommandApiPropertiesIT {
 
     private static final int EXAMPLES = 1_000;
     private static final String NUMBER = "@number:";
-    private static final ObjectWriter ESCAPING = Http.JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
+    private static final ObjectWriter ESCAPING = JsonHttp.JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
 
     @RegisterExtension
     static final StackExtension stack = new StackExtension("properties", 1, "--jangteo.rate-limits.enabled=false");

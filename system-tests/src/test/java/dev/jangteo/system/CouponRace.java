@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
 
 import java.net.URI;
 import java.sql.Connection;
@@ -27,7 +28,7 @@ final class CouponRace {
     }
 
     static String define(URI command, int quantity) {
-        Http.Response created = Http.post(command.resolve("/api/coupons"), Map.of(
+        Answer created = Http.post(command.resolve("/api/coupons"), Map.of(
                 "name", "Race of " + quantity, "discountType", "FIXED", "discountValue", 1000,
                 "totalQuantity", quantity));
         assertThat(created.status()).isEqualTo(201);
@@ -45,7 +46,7 @@ final class CouponRace {
     }
 
     /** One claim through command-side instance {@code command}. */
-    static Http.Response claim(URI command, String couponId, String userId) {
+    static Answer claim(URI command, String couponId, String userId) {
         return Http.post(command.resolve("/api/coupons/" + couponId + "/issues"), Map.of("userId", userId));
     }
 
@@ -68,7 +69,7 @@ final class CouponRace {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                Http.Response response = claim(command, couponId, userId);
+                Answer response = claim(command, couponId, userId);
                 claims.add(new Claim(userId, response.status(), response.code(),
                                      response.body().path("sequence").asLong(0)));
             }));
@@ -90,7 +91,7 @@ final class CouponRace {
         URI coupon = query.resolve("/api/coupons/" + couponId);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                .until(() -> {
-                   Http.Response response = Http.get(coupon);
+                   Answer response = Http.get(coupon);
                    return response.status() == 200 && response.body().get("issued").asInt() == issued;
                });
         return Http.get(coupon).body();

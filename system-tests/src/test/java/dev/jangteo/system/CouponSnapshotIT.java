@@ -1,5 +1,6 @@
 package dev.jangteo.system;
 
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,10 +28,10 @@ class CouponSnapshotIT {
 
         stack.get().restartCommandSide(0);
 
-        Http.Response again = CouponRace.claim(stack.command(), couponId, "early-7");
+        Answer again = CouponRace.claim(stack.command(), couponId, "early-7");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("COUPON_ALREADY_ISSUED");
-        Http.Response next = CouponRace.claim(stack.command(), couponId, "late-1");
+        Answer next = CouponRace.claim(stack.command(), couponId, "late-1");
         assertThat(next.status()).isEqualTo(201);
         assertThat(next.body().get("sequence").asLong()).isEqualTo(24);
         assertThat(stack.get().commandSideLog(0)).as("Axon fell back to a full replay")

@@ -1,6 +1,8 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
+import dev.jangteo.testkit.JsonHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,8 +52,8 @@ class CryptoShreddingIT {
         user = Shop.unique("shred");
         email = "qx" + mark + "@shredding.example";
         name = "Zyxwv " + mark;
-        Http.Response opened = Http.post(stack.command().resolve("/api/accounts"),
-                                         Map.of("userId", user, "email", email, "name", name), Tokens.client(user));
+        Answer opened = Http.post(stack.command().resolve("/api/accounts"),
+                                  Map.of("userId", user, "email", email, "name", name), Tokens.client(user));
         assertThat(opened.status()).as("%s", opened.body()).isEqualTo(201);
         assertThat(Http.post(stack.command().resolve("/api/accounts/" + user + "/deposits"),
                              Map.of("amount", 50_000), Tokens.client(user)).status()).isEqualTo(200);
@@ -68,9 +70,9 @@ class CryptoShreddingIT {
         exportBeforeDeletion = read(export.body());
         figuresBeforeDeletion = figures();
 
-        Http.Response deleted = Http.delete(stack.command().resolve("/api/accounts/" + user), Tokens.client(user));
+        Answer deleted = Http.delete(stack.command().resolve("/api/accounts/" + user), Tokens.client(user));
         assertThat(deleted.status()).as("%s", deleted.body()).isEqualTo(200);
-        Http.Response again = Http.delete(stack.command().resolve("/api/accounts/" + user), Tokens.admin());
+        Answer again = Http.delete(stack.command().resolve("/api/accounts/" + user), Tokens.admin());
         assertThat(again.status()).as("a repeated DELETE, by an admin: %s", again.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30))
                .until(() -> ERASED.equals(Shop.get(stack.query(), "/api/accounts/" + user).path("email").asText()));
@@ -133,7 +135,7 @@ class CryptoShreddingIT {
     @Test
     void canReplayEveryProcessingGroupWithoutPlaintextOrChangedFigures() {
         for (String processor : Operators.names(stack.query())) {
-            Http.Response replay = Operators.replay(stack.query(), processor, "");
+            Answer replay = Operators.replay(stack.query(), processor, "");
             assertThat(replay.status()).as("replay %s: %s", processor, replay.body()).isEqualTo(202);
         }
         Operators.awaitCaughtUp(stack.query());
@@ -150,8 +152,8 @@ class CryptoShreddingIT {
 
     @Test
     void cannotDepositIntoADeletedAccount() {
-        Http.Response deposited = Http.post(stack.command().resolve("/api/accounts/" + user + "/deposits"),
-                                            Map.of("amount", 1_000), Tokens.client(user));
+        Answer deposited = Http.post(stack.command().resolve("/api/accounts/" + user + "/deposits"),
+                                     Map.of("amount", 1_000), Tokens.client(user));
 
         assertThat(deposited.status()).as("%s", deposited.body()).isEqualTo(409);
         assertThat(deposited.body().path("code").asText()).isEqualTo("ACCOUNT_CLOSED");
@@ -227,7 +229,7 @@ class CryptoShreddingIT {
                       "ranked", Shop.ranked(stack.query(), product));
     }
 
-    /** A query-side answer as text with its headers, for what {@link Http.Response} does not keep. */
+    /** A query-side answer as text with its headers, for what {@link Answer} does not keep. */
     private static HttpResponse<String> raw(String path, String accept, String token) {
         try {
             return HttpClient.newHttpClient().send(
@@ -242,7 +244,7 @@ class CryptoShreddingIT {
 
     private static JsonNode read(String json) {
         try {
-            return Http.JSON.readTree(json);
+            return JsonHttp.JSON.readTree(json);
         } catch (Exception e) {
             throw new IllegalStateException(json, e);
         }

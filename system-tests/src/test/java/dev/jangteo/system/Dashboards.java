@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.JsonHttp;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ final class Dashboards {
     }
 
     static List<String> expressions(String dashboard) throws IOException {
-        JsonNode root = Http.JSON.readTree(dashboard);
+        JsonNode root = JsonHttp.JSON.readTree(dashboard);
         List<String> expressions = new ArrayList<>();
         panelExpressions(root.path("panels"), expressions);
         for (JsonNode variable : root.path("templating").path("list")) {

@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -96,7 +97,7 @@ class DeadLetterIT {
         awaitSequence(ghost, 2);
 
         defineCouponInReadModel(ghost);
-        Http.Response retry = Http.post(stack.query().resolve("/api/admin/dead-letters/coupons/retry"), "");
+        Answer retry = Http.post(stack.query().resolve("/api/admin/dead-letters/coupons/retry"), "");
 
         assertThat(retry.status()).as("retry: %s", retry.body()).isEqualTo(200);
         assertThat(retry.body().get("succeeded").asLong()).isGreaterThanOrEqualTo(2);
@@ -110,7 +111,7 @@ class DeadLetterIT {
         appendClaimOnUndefinedCoupon(ghost, 0, "evicted");
         String letter = awaitSequence(ghost, 1).get("letters").get(0).get("id").asText();
 
-        Http.Response evicted = evict("coupons", letter, "operator-kim");
+        Answer evicted = evict("coupons", letter, "operator-kim");
 
         assertThat(evicted.status()).as("evict: %s", evicted.body()).isEqualTo(200);
         assertThat(evicted.body().get("evictedBy").asText()).isEqualTo("operator-kim");
@@ -122,16 +123,16 @@ class DeadLetterIT {
 
     @Test
     void cannotEvictWithoutAnOperatorToken() {
-        Http.Response evicted = evict("coupons", UUID.randomUUID().toString(), null);
+        Answer evicted = evict("coupons", UUID.randomUUID().toString(), null);
 
-        Problems.assertProblem(evicted, 401, "UNAUTHENTICATED");
+        ProblemPages.assertProblem(evicted, 401, "UNAUTHENTICATED");
     }
 
     @Test
     void cannotEvictAnUnknownLetter() {
-        Http.Response evicted = evict("coupons", UUID.randomUUID().toString(), "operator-kim");
+        Answer evicted = evict("coupons", UUID.randomUUID().toString(), "operator-kim");
 
-        Problems.assertProblem(evicted, 404, "DEAD_LETTER_NOT_FOUND");
+        ProblemPages.assertProblem(evicted, 404, "DEAD_LETTER_NOT_FOUND");
     }
 
     private static JsonNode awaitSequence(String aggregateId, int letters) {
@@ -144,7 +145,7 @@ class DeadLetterIT {
 
     /** The sequence of the aggregate in the coupons queue, as the API shows it; null when there is none. */
     private static JsonNode sequenceOf(String aggregateId) {
-        Http.Response queues = Http.get(stack.query().resolve("/api/admin/dead-letters"));
+        Answer queues = Http.get(stack.query().resolve("/api/admin/dead-letters"));
         assertThat(queues.status()).isEqualTo(200);
         List<JsonNode> found = new ArrayList<>();
         for (JsonNode queue : queues.body().get("groups")) {
@@ -160,7 +161,7 @@ class DeadLetterIT {
     }
 
     /** Evicts as the operator {@code actingUser} (an ADMIN token with that subject), or without a token if null. */
-    private static Http.Response evict(String group, String letter, String actingUser) {
+    private static Answer evict(String group, String letter, String actingUser) {
         return Http.delete(URI.create(stack.query() + "/api/admin/dead-letters/" + group + "/" + letter),
                            actingUser == null ? null : Tokens.of(actingUser, "ADMIN"));
     }

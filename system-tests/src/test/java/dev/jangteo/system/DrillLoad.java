@@ -1,6 +1,8 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
+import dev.jangteo.testkit.JsonHttp;
 
 import java.net.URI;
 import java.sql.Connection;
@@ -79,12 +81,12 @@ final class DrillLoad {
 
     private void shop(int client) {
         String wallet = wallets.get(client);
-        Http.Response claim = CouponRace.claim(command, coupon, wallet);
+        Answer claim = CouponRace.claim(command, coupon, wallet);
         assertThat(claim.status()).as("claim of %s: %s", wallet, claim.body()).isIn(201, 409);
         String heldCoupon = claim.status() == 201 ? coupon : null;
         for (int n = 0; n < MAX_ORDERS_PER_WALLET && !stop.get(); n++) {
             String product = products.get((client + n) % products.size());
-            Http.Response placed = Shop.placeOrder(command, wallet, Map.of(product, 1), n == 0 ? heldCoupon : null);
+            Answer placed = Shop.placeOrder(command, wallet, Map.of(product, 1), n == 0 ? heldCoupon : null);
             assertThat(placed.status()).as("order of %s: %s", wallet, placed.body()).isEqualTo(202);
             acceptedOrders.incrementAndGet();
         }
@@ -111,7 +113,7 @@ final class DrillLoad {
                 "SELECT convert_from(payload, 'UTF8') FROM command_side.domain_event_entry"
                         + " WHERE payload_type = 'dev.jangteo.api.order.OrderPlacedEvent'")) {
             while (rows.next()) {
-                JsonNode placed = Http.JSON.readTree(rows.getString(1));
+                JsonNode placed = JsonHttp.JSON.readTree(rows.getString(1));
                 JsonNode line = placed.path("lines").get(0);
                 orders.add(new Order(placed.path("orderId").asText(), placed.path("userId").asText(),
                                      line.path("productId").asText(), line.path("quantity").asInt(),

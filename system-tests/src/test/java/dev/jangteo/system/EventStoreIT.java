@@ -1,6 +1,8 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
+import dev.jangteo.testkit.JsonHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,7 +52,7 @@ class EventStoreIT {
 
     @Test
     void storesReadableJsonWithCorrelationCausationAndActingUser() throws Exception {
-        Http.Response created = Http.post(stack.command().resolve("/api/coupons"), Map.of(
+        Answer created = Http.post(stack.command().resolve("/api/coupons"), Map.of(
                 "name", "Audit", "discountType", "PERCENT", "discountValue", 10, "totalQuantity", 5));
         String couponId = created.body().get("couponId").asText();
         CouponRace.claim(stack.command(), couponId, "auditee");
@@ -98,7 +100,7 @@ class EventStoreIT {
             List<JsonNode> values = new java.util.ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    values.add(Http.JSON.readTree(rows.getString(1)));
+                    values.add(JsonHttp.JSON.readTree(rows.getString(1)));
                 }
             }
             return values;

@@ -1,6 +1,8 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
+import dev.jangteo.testkit.JsonHttp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +61,7 @@ final class Events {
         for (int page = 0; ; page++) {
             String path = "/api/audit/aggregates/" + URLEncoder.encode(aggregateId, StandardCharsets.UTF_8)
                     + "/events?size=" + PAGE_SIZE + "&page=" + page;
-            Http.Response answer = Http.get(query.resolve(path), Tokens.auditor());
+            Answer answer = Http.get(query.resolve(path), Tokens.auditor());
             if (answer.status() == 404 && "AGGREGATE_NOT_FOUND".equals(answer.code())) {
                 return events;
             }
@@ -100,7 +102,7 @@ final class Events {
             assertThat(response.statusCode()).as("export %s: %s", request.uri(), response.body()).isEqualTo(200);
             List<JsonNode> events = new ArrayList<>();
             for (String line : response.body().lines().toList()) {
-                JsonNode event = Http.JSON.readTree(line);
+                JsonNode event = JsonHttp.JSON.readTree(line);
                 assertThat(event.isObject()).as("an event a line, not %s", line).isTrue();
                 events.add(event);
             }

@@ -6,6 +6,7 @@ import dev.jangteo.system.CommandEndpoints.Endpoint;
 import dev.jangteo.system.CommandEndpoints.Field;
 import dev.jangteo.system.CommandEndpoints.Fixture;
 import dev.jangteo.system.CommandEndpoints.Kind;
+import dev.jangteo.testkit.JsonHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +35,7 @@ class HostileInputIT {
     static final StackExtension stack = new StackExtension("hostile", 1, "--jangteo.rate-limits.enabled=false");
 
     /** Escapes every non-ASCII character, so a lone surrogate travels as {@code \ud800}, not as a '?'. */
-    private static final ObjectWriter ESCAPING = Http.JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
+    private static final ObjectWriter ESCAPING = JsonHttp.JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
 
     static final List<String> INJECTIONS = List.of(
             "' OR 1=1 --", "'; DROP TABLE domain_event_entry; --", "<script>alert(1)</script>",

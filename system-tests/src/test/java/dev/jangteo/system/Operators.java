@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.net.URI;
@@ -18,7 +19,7 @@ final class Operators {
     }
 
     static JsonNode processors(URI query) {
-        Http.Response answer = Http.get(query.resolve("/api/admin/processors"));
+        Answer answer = Http.get(query.resolve("/api/admin/processors"));
         assertThat(answer.status()).as("processors: %s", answer.body()).isEqualTo(200);
         return answer.body().get("processors");
     }
@@ -60,12 +61,12 @@ final class Operators {
                 && processor.get("lagEvents").asLong() == 0 && segmentsCaughtUp;
     }
 
-    static Http.Response replay(URI query, String processor, String parameters) {
+    static Answer replay(URI query, String processor, String parameters) {
         return Http.post(query.resolve("/api/admin/processors/" + processor + "/replay" + parameters), "");
     }
 
     static JsonNode verify(URI query, String processor) {
-        Http.Response answer = Http.post(query.resolve("/api/admin/processors/" + processor + "/verify-replay"), "");
+        Answer answer = Http.post(query.resolve("/api/admin/processors/" + processor + "/verify-replay"), "");
         assertThat(answer.status()).as("verify %s: %s", processor, answer.body()).isEqualTo(200);
         return answer.body();
     }

@@ -1,6 +1,8 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
+import dev.jangteo.testkit.JsonHttp;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.UncheckedIOException;
@@ -113,7 +115,7 @@ final class OrderBooks {
             Wire.Reply again = order(stack.command(), order.key(), order.wallet(), order.product());
             assertThat(again.status()).as("a late retry of %s: %s", order.orderId(), again).isEqualTo(202);
             assertThat(again.headers().first("Idempotency-Replayed")).isEqualTo("true");
-            assertThat(Http.JSON.readTree(again.raw()).path("orderId").asText()).isEqualTo(order.orderId());
+            assertThat(JsonHttp.JSON.readTree(again.raw()).path("orderId").asText()).isEqualTo(order.orderId());
         }
     }
 
@@ -159,7 +161,7 @@ final class OrderBooks {
             try {
                 Wire.Reply reply = order(command.get(), key, wallet, product);
                 if (reply.status() == 202) {
-                    return Http.JSON.readTree(reply.raw()).path("orderId").asText();
+                    return JsonHttp.JSON.readTree(reply.raw()).path("orderId").asText();
                 }
                 assertThat(reply.status()).as("order of %s: %s", wallet, reply).isIn(RETRIED);
                 if (reply.status() == 409) {
@@ -203,7 +205,7 @@ final class OrderBooks {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 for (Placed order : placed) {
                     if (!outcomes.containsKey(order.orderId())) {
-                        Http.Response view = orderView(order);
+                        Answer view = orderView(order);
                         String status = view.status() == 200 ? view.body().path("status").asText() : "";
                         if (FINAL.contains(status)) {
                             outcomes.put(order.orderId(), status);
@@ -225,7 +227,7 @@ final class OrderBooks {
         return outcomes;
     }
 
-    private Http.Response orderView(Placed order) {
+    private Answer orderView(Placed order) {
         return Http.get(stack.query().resolve("/api/orders/" + order.orderId()), Tokens.client(order.wallet()));
     }
 

@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,7 +28,7 @@ class OrderConcurrencyIT {
         List<String> users = java.util.stream.IntStream.range(0, 100).mapToObj(i -> Shop.unique("buyer")).toList();
         users.forEach(user -> Shop.openAccount(stack.command(), user, 10_000));
 
-        List<Http.Response> accepted = Shop.allAtOnce(100, client -> Shop.placeOrder(
+        List<Answer> accepted = Shop.allAtOnce(100, client -> Shop.placeOrder(
                 stack.command(), users.get(client), Map.of(productId, 1), null));
         assertThat(accepted).allSatisfy(response -> assertThat(response.status()).isEqualTo(202));
 
@@ -58,7 +59,7 @@ class OrderConcurrencyIT {
         String user = Shop.unique("spender");
         Shop.openAccount(stack.command(), user, 37_000);
 
-        List<Http.Response> accepted = Shop.allAtOnce(100, client -> Shop.placeOrder(
+        List<Answer> accepted = Shop.allAtOnce(100, client -> Shop.placeOrder(
                 stack.command(), user, Map.of(productId, 1), null));
         assertThat(accepted).allSatisfy(response -> assertThat(response.status()).isEqualTo(202));
 

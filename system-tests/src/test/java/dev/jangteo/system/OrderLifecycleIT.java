@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,7 +33,7 @@ class OrderLifecycleIT {
         Shop.awaitBalance(stack.query(), user, 27_000);
         Shop.awaitStock(stack.query(), productId, 3);
 
-        Http.Response cancelling = Http.post(stack.command().resolve("/api/orders/" + orderId + "/cancellation"), "");
+        Answer cancelling = Http.post(stack.command().resolve("/api/orders/" + orderId + "/cancellation"), "");
         assertThat(cancelling.status()).isEqualTo(202);
         JsonNode cancelled = Shop.awaitStatus(stack.query(), orderId, Set.of("CANCELLED"));
         assertThat(cancelled.get("cancelledAt").isNull()).isFalse();
@@ -54,7 +55,7 @@ class OrderLifecycleIT {
         assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
         assertThat(rejected.get("reason").asText()).isEqualTo("INSUFFICIENT_FUNDS");
 
-        Http.Response cancel = Http.post(stack.command().resolve("/api/orders/" + orderId + "/cancellation"), "");
+        Answer cancel = Http.post(stack.command().resolve("/api/orders/" + orderId + "/cancellation"), "");
         assertThat(cancel.status()).isEqualTo(409);
         assertThat(cancel.code()).isEqualTo("ORDER_NOT_CANCELLABLE");
         assertThat(cancel.contentType()).startsWith("application/problem+json");
@@ -67,8 +68,8 @@ class OrderLifecycleIT {
         Shop.openAccount(stack.command(), user, 100_000);
         String productId = Shop.product(stack.command(), 1_000, 5);
 
-        Http.Response accepted = Shop.placeOrder(stack.command(), user,
-                                                 Map.of(productId, 1, "no-such-product", 1), null);
+        Answer accepted = Shop.placeOrder(stack.command(), user,
+                                          Map.of(productId, 1, "no-such-product", 1), null);
         JsonNode unknown = Shop.awaitOutcome(stack.query(), accepted.body().get("orderId").asText());
         assertThat(unknown.get("reason").asText()).isEqualTo("PRODUCT_NOT_FOUND");
 
@@ -86,8 +87,8 @@ class OrderLifecycleIT {
         String user = Shop.unique("reader");
         Shop.openAccount(stack.command(), user, 0);
         for (int deposit = 1; deposit <= 5; deposit++) {
-            Http.Response deposited = Http.post(stack.command().resolve("/api/accounts/" + user + "/deposits"),
-                                                Map.of("amount", 1_000));
+            Answer deposited = Http.post(stack.command().resolve("/api/accounts/" + user + "/deposits"),
+                                         Map.of("amount", 1_000));
             String token = deposited.body().get("consistencyToken").asText();
             JsonNode account = Shop.get(stack.query(), "/api/accounts/" + user + "?consistentWith=" + token);
             assertThat(account.get("balance").asLong()).isEqualTo(deposit * 1_000L);
@@ -105,8 +106,8 @@ class OrderLifecycleIT {
         String user = Shop.unique("reader");
         Shop.openAccount(stack.command(), user, 0);
         for (int deposit = 1; deposit <= 3; deposit++) {
-            Http.Response deposited = Http.post(stack.command().resolve("/api/accounts/" + user + "/deposits"),
-                                                Map.of("amount", 1_000));
+            Answer deposited = Http.post(stack.command().resolve("/api/accounts/" + user + "/deposits"),
+                                         Map.of("amount", 1_000));
             String token = deposited.body().get("consistencyToken").asText();
 
             Wire.Reply read = Wire.request("GET", stack.query().resolve(
@@ -120,24 +121,24 @@ class OrderLifecycleIT {
 
     @Test
     void cannotOrderWithBadInput() {
-        Http.Response noItems = Http.post(stack.command().resolve("/api/orders"), Map.of("userId", "someone"));
+        Answer noItems = Http.post(stack.command().resolve("/api/orders"), Map.of("userId", "someone"));
         assertThat(noItems.status()).isEqualTo(400);
         assertThat(noItems.code()).isEqualTo("VALIDATION_FAILED");
-        Http.Response zero = Shop.placeOrder(stack.command(), "someone", Map.of("p", 0), null);
+        Answer zero = Shop.placeOrder(stack.command(), "someone", Map.of("p", 0), null);
         assertThat(zero.status()).isEqualTo(400);
-        Http.Response negativeDeposit = Http.post(stack.command().resolve("/api/accounts/someone/deposits"),
-                                                  Map.of("amount", -5));
+        Answer negativeDeposit = Http.post(stack.command().resolve("/api/accounts/someone/deposits"),
+                                           Map.of("amount", -5));
         assertThat(negativeDeposit.status()).isEqualTo(400);
-        Http.Response unknownAccount = Http.post(stack.command().resolve("/api/accounts/nobody-at-all/deposits"),
-                                                 Map.of("amount", 5));
+        Answer unknownAccount = Http.post(stack.command().resolve("/api/accounts/nobody-at-all/deposits"),
+                                          Map.of("amount", 5));
         assertThat(unknownAccount.status()).isEqualTo(404);
         assertThat(unknownAccount.code()).isEqualTo("ACCOUNT_NOT_FOUND");
-        Http.Response unknownOrder = Http.post(stack.command().resolve("/api/orders/nope/cancellation"), "");
+        Answer unknownOrder = Http.post(stack.command().resolve("/api/orders/nope/cancellation"), "");
         assertThat(unknownOrder.code()).isEqualTo("ORDER_NOT_FOUND");
-        Http.Response floating = Http.post(stack.command().resolve("/api/products"), """
+        Answer floating = Http.post(stack.command().resolve("/api/products"), """
                 {"name": "x", "category": "y", "price": 10.5, "stock": 1}""");
         assertThat(floating.status()).as("money is whole won: %s", floating.body()).isEqualTo(400);
-        Http.Response tooLong = Http.get(stack.query().resolve("/api/orders/any?wait=31"));
+        Answer tooLong = Http.get(stack.query().resolve("/api/orders/any?wait=31"));
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.code()).isEqualTo("VALIDATION_FAILED");
     }
@@ -148,7 +149,7 @@ class OrderLifecycleIT {
         Shop.openAccount(stack.command(), user, 5_000);
         String productId = Shop.product(stack.command(), 1_000, 5);
         String orderId = Shop.order(stack.command(), user, productId, 2, null);
-        Http.Response settled = Http.get(stack.query().resolve("/api/orders/" + orderId + "?wait=10"));
+        Answer settled = Http.get(stack.query().resolve("/api/orders/" + orderId + "?wait=10"));
         assertThat(settled.status()).isEqualTo(200);
         assertThat(settled.body().get("status").asText()).as("one request, answered once settled").isEqualTo("PAID");
     }

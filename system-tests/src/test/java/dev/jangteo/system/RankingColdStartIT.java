@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,7 +35,7 @@ class RankingColdStartIT {
         String product = Shop.product(command, 2_000, 1_000);
         String buyer = Shop.unique("buyer");
         Shop.openAccount(command, buyer, 1_000_000);
-        Http.Response placed = Shop.placeOrder(command, buyer, Map.of(product, 3), null);
+        Answer placed = Shop.placeOrder(command, buyer, Map.of(product, 3), null);
         assertThat(placed.status()).as("order: %s", placed.body()).isEqualTo(202);
         assertThat(Shop.awaitOutcome(stack.query(), placed.body().path("orderId").asText()).path("status").asText())
                 .isEqualTo("PAID");

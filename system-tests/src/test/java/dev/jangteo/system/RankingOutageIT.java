@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -78,7 +79,7 @@ class RankingOutageIT {
                         items.merge(products.get(ThreadLocalRandom.current().nextInt(products.size())),
                                     1 + ThreadLocalRandom.current().nextInt(3), Integer::sum);
                     }
-                    Http.Response placed = Shop.placeOrder(command, user, items, null);
+                    Answer placed = Shop.placeOrder(command, user, items, null);
                     if (placed.status() == 202) {
                         orders.add(placed.body().path("orderId").asText());
                     }
@@ -87,7 +88,7 @@ class RankingOutageIT {
         }
         Thread reader = Thread.ofVirtual().start(() -> {
             while (loading.get()) {
-                Http.Response ranking = Http.get(query.resolve("/api/rankings/products?period=daily&limit=10"));
+                Answer ranking = Http.get(query.resolve("/api/rankings/products?period=daily&limit=10"));
                 statuses.add(ranking.status());
                 if (ranking.status() != 200) {
                     refusals.add(ranking.status() + " " + ranking.body());
@@ -199,7 +200,7 @@ class RankingOutageIT {
         List<String> cancelled = new ArrayList<>();
         for (String orderId : List.copyOf(orders).subList(0, Math.min(6, orders.size()))) {
             if (Shop.awaitOutcome(query, orderId).path("status").asText().equals("PAID")) {
-                Http.Response cancelling = Http.post(command.resolve("/api/orders/" + orderId + "/cancellation"), "");
+                Answer cancelling = Http.post(command.resolve("/api/orders/" + orderId + "/cancellation"), "");
                 assertThat(cancelling.status()).as("cancel %s: %s", orderId, cancelling.body()).isEqualTo(202);
                 cancelled.add(orderId);
             }

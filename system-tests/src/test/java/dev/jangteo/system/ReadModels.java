@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.JsonHttp;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -50,7 +51,7 @@ record ReadModels(Map<String, List<String>> tables, Map<String, Object> redis, M
             }
         }
         Map<String, JsonNode> documents = new TreeMap<>();
-        Search.documents(stack).forEach((id, hit) -> documents.put(id, Http.JSON.createObjectNode()
+        Search.documents(stack).forEach((id, hit) -> documents.put(id, JsonHttp.JSON.createObjectNode()
                 .put("version", hit.path("_version").asLong())
                 .set("source", hit.path("_source"))));
         return new ReadModels(tables, Redis.dump(stack.redisKeyPrefix()), documents);

@@ -1,12 +1,13 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
-import static dev.jangteo.system.Problems.assertProblem;
+import static dev.jangteo.system.ProblemPages.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,8 +33,8 @@ class RefusalsOnEveryBusIT {
 
         assertThat(deposits).allSatisfy(deposit -> assertThat(deposit.status()).as("%s", deposit.body())
                                                                                  .isEqualTo(200));
-        Http.Response last = Http.post(stack.command().resolve("/api/accounts/" + user + "/deposits"),
-                                       Map.of("amount", 100));
+        Answer last = Http.post(stack.command().resolve("/api/accounts/" + user + "/deposits"),
+                                Map.of("amount", 100));
         JsonNode account = Shop.get(stack.query(), "/api/accounts/" + user + "?consistentWith="
                 + last.body().path("consistencyToken").asText());
         assertThat(account.path("balance").asLong()).isEqualTo(41 * 100L);

@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class ReplayIT {
         List<String> indicesBefore = Search.indicesBehindReadAlias(stack.get());
 
         for (String processor : Operators.names(stack.query())) {
-            Http.Response replay = Operators.replay(stack.query(), processor, "");
+            Answer replay = Operators.replay(stack.query(), processor, "");
             assertThat(replay.status()).as("replay %s: %s", processor, replay.body()).isEqualTo(202);
             assertThat(replay.body().get("state").asText()).isEqualTo("REPLAYING");
         }
@@ -91,7 +92,7 @@ class ReplayIT {
 
     @Test
     void canProjectNewEventsAfterAReplay() {
-        Http.Response replay = Operators.replay(stack.query(), "accounts", "");
+        Answer replay = Operators.replay(stack.query(), "accounts", "");
         assertThat(replay.status()).as("replay accounts: %s", replay.body()).isEqualTo(202);
         Operators.awaitCaughtUp(stack.query());
 
@@ -147,7 +148,7 @@ class ReplayIT {
         Instant middle = Instant.parse(Shop.get(stack.query(), "/api/accounts/" + BOB).get("openedAt").asText());
 
         for (String processor : List.of("accounts", "catalog", "orders", "message-search", "rankings")) {
-            Http.Response replay = Operators.replay(stack.query(), processor, "?from=" + middle);
+            Answer replay = Operators.replay(stack.query(), processor, "?from=" + middle);
             assertThat(replay.status()).as("replay %s: %s", processor, replay.body()).isEqualTo(202);
         }
         Operators.awaitCaughtUp(stack.query());
@@ -157,24 +158,24 @@ class ReplayIT {
 
     @Test
     void cannotReplayAnAddingProjectionFromAMoment() {
-        Http.Response replay = Operators.replay(stack.query(), "sales", "?from=2026-11-21T00:00:00Z");
+        Answer replay = Operators.replay(stack.query(), "sales", "?from=2026-11-21T00:00:00Z");
 
-        Problems.assertProblem(replay, 409, "REPLAY_FROM_NOT_SUPPORTED");
+        ProblemPages.assertProblem(replay, 409, "REPLAY_FROM_NOT_SUPPORTED");
     }
 
     @Test
     void cannotReplayFromAMalformedMoment() {
-        Http.Response replay = Operators.replay(stack.query(), "accounts", "?from=yesterday");
+        Answer replay = Operators.replay(stack.query(), "accounts", "?from=yesterday");
 
-        Problems.assertProblem(replay, 400, "VALIDATION_FAILED");
+        ProblemPages.assertProblem(replay, 400, "VALIDATION_FAILED");
     }
 
     @Test
     void cannotReplayOrVerifyAnUnknownProcessor() {
         for (String path : List.of("/api/admin/processors/nothing/replay", "/api/admin/processors/nothing/verify-replay",
                                    "/api/admin/dead-letters/nothing/retry")) {
-            Http.Response answer = Http.post(stack.query().resolve(path), "");
-            Problems.assertProblem(answer, 404, "PROCESSOR_NOT_FOUND");
+            Answer answer = Http.post(stack.query().resolve(path), "");
+            ProblemPages.assertProblem(answer, 404, "PROCESSOR_NOT_FOUND");
         }
         assertThat(Http.get(stack.query().resolve("/api/admin/processors/nothing")).code())
                 .isEqualTo("PROCESSOR_NOT_FOUND");

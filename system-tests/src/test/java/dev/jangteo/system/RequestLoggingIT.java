@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.JsonHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -80,7 +81,7 @@ class RequestLoggingIT {
     private static List<JsonNode> logLines() {
         return stack.get().commandSideLog(0).lines().filter(line -> line.startsWith("{")).map(line -> {
             try {
-                return Http.JSON.readTree(line);
+                return JsonHttp.JSON.readTree(line);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

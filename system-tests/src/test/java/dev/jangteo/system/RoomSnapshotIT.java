@@ -1,5 +1,6 @@
 package dev.jangteo.system;
 
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,7 +40,7 @@ class RoomSnapshotIT {
         assertThat(Http.post(stack.command().resolve("/api/rooms/" + room + "/messages"),
                              Map.of("messageId", ids.get(3), "senderId", "jay", "text", "again")).code())
                 .isEqualTo("MESSAGE_ALREADY_EXISTS");
-        Http.Response reply = Chat.post(stack.command(), room, "kim", "a reply", ids.get(6));
+        Answer reply = Chat.post(stack.command(), room, "kim", "a reply", ids.get(6));
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.body().get("position").asLong()).isEqualTo(24);
         assertThat(Chat.edit(stack.command(), room, ids.get(1), "kim", "mine").status()).isEqualTo(204);

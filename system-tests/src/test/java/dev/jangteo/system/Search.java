@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.JsonHttp;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -71,7 +72,7 @@ final class Search {
                                .timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            return body == null || body.isBlank() ? Http.JSON.nullNode() : Http.JSON.readTree(body);
+            return body == null || body.isBlank() ? JsonHttp.JSON.nullNode() : JsonHttp.JSON.readTree(body);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

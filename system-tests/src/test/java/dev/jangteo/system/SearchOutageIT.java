@@ -1,5 +1,6 @@
 package dev.jangteo.system;
 
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,7 +42,7 @@ class SearchOutageIT {
                     Chat.delete(stack.command(), room, posted.get(i + 1), "ivy");
                 }
             }
-            Http.Response search = Chat.search(stack.query(), "ivy", "메시지", null);
+            Answer search = Chat.search(stack.query(), "ivy", "메시지", null);
             assertThat(search.status()).isEqualTo(503);
             assertThat(search.contentType()).startsWith("application/problem+json");
             assertThat(search.code()).isEqualTo("SEARCH_UNAVAILABLE");

@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
 
 import java.net.URI;
 import java.time.Duration;
@@ -32,28 +33,28 @@ final class Shop {
 
     /** Opens an account and deposits {@code funds} (when positive); returns the deposit's consistency token. */
     static String openAccount(URI command, String userId, long funds) {
-        Http.Response opened = Http.post(command.resolve("/api/accounts"), Map.of(
+        Answer opened = Http.post(command.resolve("/api/accounts"), Map.of(
                 "userId", userId, "email", userId + "@example.com", "name", "User " + userId));
         assertThat(opened.status()).as("open %s: %s", userId, opened.body()).isEqualTo(201);
         if (funds <= 0) {
             return opened.body().path("consistencyToken").asText();
         }
-        Http.Response deposited = Http.post(command.resolve("/api/accounts/" + userId + "/deposits"),
-                                            Map.of("amount", funds));
+        Answer deposited = Http.post(command.resolve("/api/accounts/" + userId + "/deposits"),
+                                     Map.of("amount", funds));
         assertThat(deposited.status()).as("deposit: %s", deposited.body()).isEqualTo(200);
         return deposited.body().path("consistencyToken").asText();
     }
 
     static String product(URI command, long price, int stock) {
         String productId = unique("product");
-        Http.Response created = Http.post(command.resolve("/api/products"), Map.of(
+        Answer created = Http.post(command.resolve("/api/products"), Map.of(
                 "productId", productId, "name", "Product " + productId, "category", "food",
                 "price", price, "stock", stock));
         assertThat(created.status()).as("register: %s", created.body()).isEqualTo(201);
         return productId;
     }
 
-    static Http.Response placeOrder(URI command, String userId, Map<String, Integer> items, String couponId) {
+    static Answer placeOrder(URI command, String userId, Map<String, Integer> items, String couponId) {
         Map<String, Object> body = new HashMap<>();
         body.put("userId", userId);
         body.put("items", items.entrySet().stream()
@@ -66,7 +67,7 @@ final class Shop {
     }
 
     static String order(URI command, String userId, String productId, int quantity, String couponId) {
-        Http.Response accepted = placeOrder(command, userId, Map.of(productId, quantity), couponId);
+        Answer accepted = placeOrder(command, userId, Map.of(productId, quantity), couponId);
         assertThat(accepted.status()).as("order: %s", accepted.body()).isEqualTo(202);
         return accepted.body().get("orderId").asText();
     }
@@ -81,7 +82,7 @@ final class Shop {
         URI order = query.resolve("/api/orders/" + orderId + "?wait=5");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                .until(() -> {
-                   Http.Response response = Http.get(order);
+                   Answer response = Http.get(order);
                    return response.status() == 200 && statuses.contains(response.body().path("status").asText());
                });
         return Http.get(order).body();
@@ -168,7 +169,7 @@ final class Shop {
     }
 
     static JsonNode get(URI query, String path) {
-        Http.Response response = Http.get(query.resolve(path));
+        Answer response = Http.get(query.resolve(path));
         assertThat(response.status()).as("GET %s: %s", path, response.body()).isEqualTo(200);
         return response.body();
     }

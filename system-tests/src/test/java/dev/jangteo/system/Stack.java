@@ -1,5 +1,7 @@
 package dev.jangteo.system;
 
+import dev.jangteo.testkit.JsonHttp;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -301,7 +303,7 @@ final class Stack implements AutoCloseable {
     static void appendToAxonServer(String aggregateType, String aggregateId, long sequence, String payloadType,
                                    String payload) {
         try {
-            String body = Http.JSON.writeValueAsString(Map.of("messages", List.of(Map.of(
+            String body = JsonHttp.JSON.writeValueAsString(Map.of("messages", List.of(Map.of(
                     "messageIdentifier", UUID.randomUUID().toString(),
                     "aggregateIdentifier", aggregateId,
                     "aggregateSequenceNumber", sequence,

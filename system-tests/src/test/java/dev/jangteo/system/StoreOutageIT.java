@@ -1,5 +1,6 @@
 package dev.jangteo.system;
 
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,8 +26,8 @@ class StoreOutageIT {
         String couponId = CouponRace.claimedAndProjected(stack, 20, 5);
 
         database.cut();
-        Http.Response refused = CouponRace.claim(stack.command(), couponId, "during");
-        Http.Response unread = Http.get(stack.query().resolve("/api/coupons/" + couponId));
+        Answer refused = CouponRace.claim(stack.command(), couponId, "during");
+        Answer unread = Http.get(stack.query().resolve("/api/coupons/" + couponId));
         database.restore();
 
         assertUnavailable(unread);
@@ -42,9 +43,9 @@ class StoreOutageIT {
             return;
         }
         assertUnavailable(refused);
-        Http.Response retried = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                                       .until(() -> CouponRace.claim(stack.command(), couponId, "during"),
-                                              response -> response.status() != 503);
+        Answer retried = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                                .until(() -> CouponRace.claim(stack.command(), couponId, "during"),
+                                       response -> response.status() != 503);
         assertThat(retried.status()).isEqualTo(201);
         assertThat(retried.body().get("sequence").asLong()).as("the refused claim left nothing behind").isEqualTo(6);
         assertThat(CouponRace.claim(stack.command(), couponId, "after").body().get("sequence").asLong()).isEqualTo(7);
@@ -52,7 +53,7 @@ class StoreOutageIT {
         CouponRace.awaitProjected(stack.query(), couponId, 7);
     }
 
-    private static void assertUnavailable(Http.Response response) {
+    private static void assertUnavailable(Answer response) {
         assertThat(response.status()).as("status of %s", response.body()).isEqualTo(503);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.code()).isEqualTo("SERVICE_UNAVAILABLE");

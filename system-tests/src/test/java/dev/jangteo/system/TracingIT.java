@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.JsonHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,8 +54,7 @@ class TracingIT {
 
         assertThat(placed.status()).as("%s", placed).isEqualTo(202);
         URI orders = stack.command().resolve("/api/orders");
-        ActingUser.accepted(orders, Http.JSON.valueToTree(order),
-                            new Http.Response(placed.status(), "application/json", json(placed.raw()), orders));
+        ActingUser.accepted(orders, JsonHttp.JSON.valueToTree(order), placed.status(), json(placed.raw()));
         String traceId = placed.headers().first(TRACE_HEADER);
         assertThat(traceId).matches("[0-9a-f]{32}");
         String orderId = json(placed.raw()).path("orderId").asText();
@@ -124,7 +124,7 @@ class TracingIT {
 
     private static JsonNode json(String text) {
         try {
-            return Http.JSON.readTree(text);
+            return JsonHttp.JSON.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -64,7 +65,7 @@ class TwoCommandInstancesIT {
         double lostBefore = lostRaces(COUPON_RACES);
 
         for (int i = 1; i <= 10; i++) {
-            Http.Response claim = CouponRace.claim(stack.command(i % 2), couponId, "turn-" + i);
+            Answer claim = CouponRace.claim(stack.command(i % 2), couponId, "turn-" + i);
             assertThat(claim.status()).isEqualTo(201);
             assertThat(claim.body().get("sequence").asLong()).isEqualTo(i);
         }
@@ -85,10 +86,10 @@ class TwoCommandInstancesIT {
         double lostBefore = lostRaces(COMMAND_RACES);
 
         // 100 orders and 50 deposits of one order's price, each to either instance, all at once.
-        List<Answer> answers = Shop.allAtOnce(150, client -> client % 3 == 2
-                ? new Answer("deposit", Http.post(stack.command(client % 2).resolve(
+        List<Sent> answers = Shop.allAtOnce(150, client -> client % 3 == 2
+                ? new Sent("deposit", Http.post(stack.command(client % 2).resolve(
                         "/api/accounts/" + user + "/deposits"), Map.of("amount", 1_000)))
-                : new Answer("order", Shop.placeOrder(stack.command(client % 2), user, Map.of(productId, 1), null)));
+                : new Sent("order", Shop.placeOrder(stack.command(client % 2), user, Map.of(productId, 1), null)));
 
         assertThat(answered(answers, "deposit", 200)).hasSize(50);
         List<String> orders = answered(answers, "order", 202).stream()
@@ -120,10 +121,10 @@ class TwoCommandInstancesIT {
         }
 
         // 100 buyers of one unit and 20 restocks of one unit, each to either instance, all at once.
-        List<Answer> answers = Shop.allAtOnce(120, client -> client < 100
-                ? new Answer("order", Shop.placeOrder(stack.command(client % 2), buyers.get(client),
-                                                      Map.of(productId, 1), null))
-                : new Answer("restock", Http.post(stack.command(client % 2).resolve(
+        List<Sent> answers = Shop.allAtOnce(120, client -> client < 100
+                ? new Sent("order", Shop.placeOrder(stack.command(client % 2), buyers.get(client),
+                                                    Map.of(productId, 1), null))
+                : new Sent("restock", Http.post(stack.command(client % 2).resolve(
                         "/api/products/" + productId + "/restocks"), Map.of("quantity", 1))));
 
         assertThat(answered(answers, "restock", 200)).hasSize(20);
@@ -140,16 +141,16 @@ class TwoCommandInstancesIT {
     }
 
     /** What one client sent ({@code order}, {@code deposit}...) and was answered. */
-    private record Answer(String kind, Http.Response response) {
+    private record Sent(String kind, Answer response) {
     }
 
     /** The bodies of the answers of one kind, each of which must have the status {@code status}. */
-    private static List<JsonNode> answered(List<Answer> answers, String kind, int status) {
-        List<Http.Response> ofKind = answers.stream().filter(answer -> answer.kind().equals(kind))
-                                            .map(Answer::response).toList();
+    private static List<JsonNode> answered(List<Sent> answers, String kind, int status) {
+        List<Answer> ofKind = answers.stream().filter(answer -> answer.kind().equals(kind))
+                                     .map(Sent::response).toList();
         assertThat(ofKind).allSatisfy(response -> assertThat(response.status()).as("%s: %s", kind, response.body())
                                                                              .isEqualTo(status));
-        return ofKind.stream().map(Http.Response::body).toList();
+        return ofKind.stream().map(Answer::body).toList();
     }
 
     /** How many of the orders ended in each status/reason. */

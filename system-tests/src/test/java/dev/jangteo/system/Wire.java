@@ -1,6 +1,8 @@
 package dev.jangteo.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jangteo.testkit.JsonHttp;
+import dev.jangteo.testkit.Problems;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,9 +38,9 @@ final class Wire {
 
         JsonNode json() {
             try {
-                return raw == null || raw.isBlank() ? Http.JSON.nullNode() : Http.JSON.readTree(raw);
+                return raw == null || raw.isBlank() ? JsonHttp.JSON.nullNode() : JsonHttp.JSON.readTree(raw);
             } catch (IOException e) {
-                return Http.JSON.nullNode();
+                return JsonHttp.JSON.nullNode();
             }
         }
 
@@ -102,7 +104,7 @@ final class Wire {
 
         Call json(Object value) {
             try {
-                return json(Http.JSON.writeValueAsString(value));
+                return json(JsonHttp.JSON.writeValueAsString(value));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -128,7 +130,7 @@ final class Wire {
 
         private JsonNode parsedBody() {
             try {
-                return body == null ? null : Http.JSON.readTree(body);
+                return body == null ? null : JsonHttp.JSON.readTree(body);
             } catch (IOException | RuntimeException e) {
                 return null;
             }

@@ -2,7 +2,7 @@ package dev.jangteo.benchmarks.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jangteo.testkit.JsonHttp;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -23,11 +23,9 @@ import java.util.Optional;
  */
 public final class ApiClient implements AutoCloseable {
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final String JSON = "application/json";
 
-    private final HttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = JsonHttp.newClient();
     private final String commandUrl;
     private final String queryUrl;
     private final Duration requestTimeout;
@@ -36,11 +34,6 @@ public final class ApiClient implements AutoCloseable {
         this.commandUrl = commandUrl;
         this.queryUrl = queryUrl;
         this.requestTimeout = requestTimeout;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     public String commandUrl() {
@@ -166,17 +159,13 @@ public final class ApiClient implements AutoCloseable {
     }
 
     private HttpRequest post(String url, Map<String, ?> body, String token) {
-        try {
-            return HttpRequest.newBuilder(URI.create(url))
-                    .timeout(requestTimeout)
-                    .header("Content-Type", JSON)
-                    .header("Accept", JSON + ", application/problem+json")
-                    .header("Authorization", BenchTokens.bearer(token))
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                    .build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + body, e);
-        }
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(requestTimeout)
+                .header("Content-Type", JSON)
+                .header("Accept", JSON + ", application/problem+json")
+                .header("Authorization", BenchTokens.bearer(token))
+                .POST(HttpRequest.BodyPublishers.ofString(JsonHttp.json(body)))
+                .build();
     }
 
     private Optional<JsonNode> getJson(String url) {
@@ -212,7 +201,7 @@ public final class ApiClient implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.of(json.readTree(body));
+            return Optional.of(JsonHttp.JSON.readTree(body));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }

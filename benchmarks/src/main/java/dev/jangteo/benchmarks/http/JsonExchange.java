@@ -1,29 +1,26 @@
 package dev.jangteo.benchmarks.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jangteo.testkit.Answer;
+import dev.jangteo.testkit.JsonHttp;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
-/** One request whose answer is JSON (or empty); a failure to reach the app is a {@link BenchException}. */
+/**
+ * One request whose answer is JSON (or empty), over the test kit's {@link JsonHttp}; a failure to reach the app is a
+ * {@link BenchException}, which stops a scenario's setup with what went wrong.
+ */
 public final class JsonExchange {
 
     private JsonExchange() {
     }
 
-    public static ShopClient.Answer send(HttpClient http, ObjectMapper json, HttpRequest request) {
+    public static Answer send(HttpClient http, HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
-            return new ShopClient.Answer(response.statusCode(), body == null || body.isBlank()
-                    ? json.missingNode() : json.readTree(body));
-        } catch (IOException e) {
-            throw new BenchException("request failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException("interrupted", e);
+            return JsonHttp.send(http, request);
+        } catch (UncheckedIOException e) {
+            throw new BenchException("request failed: " + e.getMessage(), e);
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.jangteo.benchmarks.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jangteo.testkit.Answer;
+import dev.jangteo.testkit.JsonHttp;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,15 +16,7 @@ import java.util.UUID;
 /** The commerce endpoints the order benchmark uses: JSON in, status and JSON out; I/O failures as BenchException. */
 public final class ShopClient implements AutoCloseable {
 
-    /** An answer: HTTP status and body (a missing node when empty). */
-    public record Answer(int status, JsonNode body) {
-    }
-
-    private final HttpClient http = HttpClient.newBuilder()
-                                              .version(HttpClient.Version.HTTP_1_1)
-                                              .connectTimeout(Duration.ofSeconds(5))
-                                              .build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = JsonHttp.newClient();
     private final String commandUrl;
     private final String queryUrl;
     private final Duration timeout;
@@ -54,14 +46,10 @@ public final class ShopClient implements AutoCloseable {
 
     /** A command with a token signed beforehand, so that signing stays out of a timed request. */
     public Answer command(String path, Map<String, ?> body, String token) {
-        try {
-            return send(HttpRequest.newBuilder(URI.create(commandUrl + path))
-                                   .header("Content-Type", "application/json")
-                                   .header("Authorization", BenchTokens.bearer(token))
-                                   .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + body, e);
-        }
+        return send(HttpRequest.newBuilder(URI.create(commandUrl + path))
+                               .header("Content-Type", "application/json")
+                               .header("Authorization", BenchTokens.bearer(token))
+                               .POST(HttpRequest.BodyPublishers.ofString(JsonHttp.json(body))));
     }
 
     /** A query with {@code token} (see {@link BenchTokens}). */
@@ -132,7 +120,7 @@ public final class ShopClient implements AutoCloseable {
     }
 
     private Answer send(HttpRequest.Builder request) {
-        return JsonExchange.send(http, json, request.timeout(timeout).build());
+        return JsonExchange.send(http, request.timeout(timeout).build());
     }
 
     @Override

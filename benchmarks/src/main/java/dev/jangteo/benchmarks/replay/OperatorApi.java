@@ -1,11 +1,11 @@
 package dev.jangteo.benchmarks.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jangteo.benchmarks.http.BenchException;
 import dev.jangteo.benchmarks.http.BenchTokens;
 import dev.jangteo.benchmarks.http.JsonExchange;
-import dev.jangteo.benchmarks.http.ShopClient;
+import dev.jangteo.testkit.Answer;
+import dev.jangteo.testkit.JsonHttp;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,9 +22,7 @@ final class OperatorApi implements AutoCloseable {
     /** Generous: a query side busy replaying (or collecting garbage) answers slowly, and a run should report that. */
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                                              .connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = JsonHttp.newClient();
     private final String queryUrl;
 
     OperatorApi(String queryUrl) {
@@ -81,7 +79,7 @@ final class OperatorApi implements AutoCloseable {
     }
 
     private JsonNode call(String method, String path, Duration timeout) {
-        ShopClient.Answer answer = JsonExchange.send(http, json, HttpRequest.newBuilder(URI.create(queryUrl + path))
+        Answer answer = JsonExchange.send(http, HttpRequest.newBuilder(URI.create(queryUrl + path))
                 .timeout(timeout).header("Authorization", BenchTokens.bearer(BenchTokens.admin()))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build());
         if (answer.status() >= 300) {

@@ -3,6 +3,7 @@ package dev.jangteo.benchmarks.scenario;
 import dev.jangteo.benchmarks.http.BenchException;
 import dev.jangteo.benchmarks.http.ClientPool;
 import dev.jangteo.benchmarks.http.ShopClient;
+import dev.jangteo.testkit.Answer;
 
 import java.time.Duration;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class OrderFlow {
                            boolean consistent) {
         String orderId = null;
         try {
-            ShopClient.Answer sent = shop.command(path, body, token);
+            Answer sent = shop.command(path, body, token);
             if (sent.status() != 202) {
                 return new Outcome(null, "HTTP_" + sent.status(), sent.body().path("code").asText(""));
             }
@@ -61,7 +62,7 @@ final class OrderFlow {
                     + (consistent && !position.isEmpty() ? "&consistentWith=" + position : "");
             long deadline = System.nanoTime() + OUTCOME_TIMEOUT.toNanos();
             while (System.nanoTime() < deadline) {
-                ShopClient.Answer order = shop.query(query, token);
+                Answer order = shop.query(query, token);
                 String status = order.body().path("status").asText("");
                 if (settled.contains(status)) {
                     return new Outcome(orderId, status, order.body().path("reason").asText(""));

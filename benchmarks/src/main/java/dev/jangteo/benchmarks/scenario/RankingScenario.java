@@ -9,6 +9,7 @@ import dev.jangteo.benchmarks.measure.Fmt;
 import dev.jangteo.benchmarks.measure.Latencies;
 import dev.jangteo.benchmarks.report.Report;
 import dev.jangteo.benchmarks.report.ScenarioResult;
+import dev.jangteo.testkit.Answer;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -157,15 +158,15 @@ public final class RankingScenario implements Scenario {
         while (ordering.get()) {
             String product = products.get((client * 7 + sequence++ * 3) % products.size());
             try {
-                ShopClient.Answer placed = shop.command("/api/orders", Map.of(
+                Answer placed = shop.command("/api/orders", Map.of(
                         "userId", userId, "items", List.of(Map.of("productId", product,
                                                                   "quantity", 1 + sequence % 3))));
                 if (placed.status() != 202) {
                     ClosedLoop.pause(Duration.ofMillis(50));
                     continue;
                 }
-                ShopClient.Answer order = shop.query("/api/orders/" + placed.body().get("orderId").asText()
-                                                             + "?wait=5", BenchTokens.client(userId));
+                Answer order = shop.query("/api/orders/" + placed.body().get("orderId").asText()
+                                                  + "?wait=5", BenchTokens.client(userId));
                 if (order.body().path("status").asText("").equals("PAID")) {
                     paid.increment();
                 }
@@ -220,7 +221,7 @@ public final class RankingScenario implements Scenario {
     private void awaitRedisAnswers() {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
-            ShopClient.Answer status = shop.query("/api/admin/rankings", BenchTokens.admin());
+            Answer status = shop.query("/api/admin/rankings", BenchTokens.admin());
             if (status.status() == 200 && status.body().path("source").asText().equals("redis")) {
                 return;
             }
@@ -251,7 +252,7 @@ public final class RankingScenario implements Scenario {
     }
 
     private Optional<JsonNode> answer(String path) {
-        ShopClient.Answer answer = shop.query(path, BenchTokens.analyst());
+        Answer answer = shop.query(path, BenchTokens.analyst());
         return answer.status() == 200 ? Optional.of(answer.body().path("items")) : Optional.empty();
     }
 }

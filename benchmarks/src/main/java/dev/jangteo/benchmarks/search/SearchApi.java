@@ -1,9 +1,9 @@
 package dev.jangteo.benchmarks.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jangteo.benchmarks.http.BenchException;
 import dev.jangteo.benchmarks.http.BenchTokens;
+import dev.jangteo.testkit.JsonHttp;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,9 +19,7 @@ import java.util.List;
 /** The query side's search and processor endpoints, and Elasticsearch's own counts, over one HTTP client. */
 final class SearchApi implements AutoCloseable {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                                              .connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = JsonHttp.newClient();
     private final String queryUrl;
     private final String elasticsearchUrl;
     private final String alias;
@@ -111,7 +109,7 @@ final class SearchApi implements AutoCloseable {
 
     private JsonNode read(String body) {
         try {
-            return json.readTree(body);
+            return JsonHttp.JSON.readTree(body);
         } catch (IOException e) {
             throw new BenchException("not JSON: " + body, e);
         }

@@ -1,10 +1,11 @@
 package dev.jangteo.query.order;
 
 import dev.jangteo.query.consistency.ProjectionWatch;
-import dev.jangteo.query.support.Http;
 import dev.jangteo.query.support.Ids;
 import dev.jangteo.query.support.Orders;
+import dev.jangteo.query.support.QueryApi;
 import dev.jangteo.query.support.QuerySideStack;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -36,17 +37,17 @@ class OrderWatchIT extends QuerySideStack {
     void canAnswerAWaitingReadWhenItsOrderIsPaid() throws Exception {
         Orders order = Orders.of(Ids.of("user"), line("kimchi", 2, 9_000));
         long placed = history.append(Orders.AGGREGATE, order.orderId(), order.placed(PLACED));
-        Http buyer = http.as(order.userId());
+        QueryApi buyer = http.as(order.userId());
         assertThat(buyer.get("/api/orders/" + order.orderId(), placed).body().path("status").asText())
                 .isEqualTo("PENDING");
 
-        CompletableFuture<Http.Response> waiting =
+        CompletableFuture<Answer> waiting =
                 CompletableFuture.supplyAsync(() -> buyer.get("/api/orders/" + order.orderId() + "?wait=30"));
         await().atMost(Duration.ofSeconds(10)).until(() -> watch.waiting() == 1);
         history.append(Orders.AGGREGATE, order.orderId(), order.paid(PLACED.plusSeconds(1)));
 
         // Half the wait: an answer by then cannot be the read that ends the wait at its bound.
-        Http.Response answer = waiting.get(15, TimeUnit.SECONDS);
+        Answer answer = waiting.get(15, TimeUnit.SECONDS);
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().path("status").asText()).isEqualTo("PAID");
         assertThat(watch.waiting()).isZero();

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jangteo.api.Money;
 import dev.jangteo.api.catalog.ProductRegisteredEvent;
 import dev.jangteo.api.order.PricedLine;
-import dev.jangteo.query.support.Http;
 import dev.jangteo.query.support.Ids;
 import dev.jangteo.query.support.Orders;
 import dev.jangteo.query.support.QuerySideStack;
+import dev.jangteo.testkit.Answer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -33,7 +33,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static dev.jangteo.query.support.Orders.line;
-import static dev.jangteo.query.support.Problems.assertProblem;
+import static dev.jangteo.testkit.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -111,7 +111,7 @@ class RankingIT extends QuerySideStack {
         Case ranked = inRedis(new Random(11), LocalDate.parse("2026-03-02"), 4, 5, 40, Period.WEEKLY,
                               Figure.QUANTITY);
 
-        Http.Response rebuild = http.post("/api/admin/rankings/rebuild");
+        Answer rebuild = http.post("/api/admin/rankings/rebuild");
 
         assertThat(rebuild.status()).isEqualTo(202);
         awaitRedis(ranked);
@@ -177,7 +177,7 @@ class RankingIT extends QuerySideStack {
     void cannotAskForABadRanking() {
         for (String bad : List.of("period=yearly", "by=price", "limit=0", "limit=101", "limit=ten", "date=2026-13-01",
                                   "date=yesterday", "source=cache")) {
-            Http.Response refused = http.get("/api/rankings/products?" + bad);
+            Answer refused = http.get("/api/rankings/products?" + bad);
 
             assertProblem(refused, 400, "VALIDATION_FAILED", bad);
         }
@@ -273,7 +273,7 @@ class RankingIT extends QuerySideStack {
     }
 
     private JsonNode ranking(String query, long position) {
-        Http.Response response = http.get(query, position);
+        Answer response = http.get(query, position);
         assertThat(response.status()).as(query).isEqualTo(200);
         assertThat(response.header("X-Consistency")).as(query).isEqualTo("CONSISTENT");
         return response.body();

@@ -2,9 +2,9 @@ package dev.jangteo.query.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jangteo.api.account.AccountOpenedEvent;
-import dev.jangteo.query.support.Http;
 import dev.jangteo.query.support.Ids;
 import dev.jangteo.query.support.QuerySideStack;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,12 +25,12 @@ class SegmentsIT extends QuerySideStack {
     void canSplitASegmentAndMergeItBack() {
         assertThat(segments(http.get("/api/admin/processors/accounts").body())).containsExactly(0, 1);
 
-        Http.Response split = http.post("/api/admin/processors/accounts/segments/0/split");
+        Answer split = http.post("/api/admin/processors/accounts/segments/0/split");
         assertThat(split.status()).as("%s", split.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30))
                .until(() -> segments(http.get("/api/admin/processors/accounts").body()).size() == 3);
 
-        Http.Response merge = http.post("/api/admin/processors/accounts/segments/0/merge");
+        Answer merge = http.post("/api/admin/processors/accounts/segments/0/merge");
         assertThat(merge.status()).as("%s", merge.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30))
                .until(() -> segments(http.get("/api/admin/processors/accounts").body()).size() == 2);
@@ -39,7 +39,7 @@ class SegmentsIT extends QuerySideStack {
 
     @Test
     void cannotSplitASegmentThatDoesNotExist() {
-        Http.Response split = http.post("/api/admin/processors/accounts/segments/7/split");
+        Answer split = http.post("/api/admin/processors/accounts/segments/7/split");
 
         assertThat(split.status()).isEqualTo(409);
         assertThat(split.code()).isEqualTo("SEGMENT_NOT_CHANGED");

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jangteo.api.chat.MemberJoinedEvent;
 import dev.jangteo.api.chat.MessagePostedEvent;
 import dev.jangteo.api.chat.RoomCreatedEvent;
-import dev.jangteo.query.support.Http;
 import dev.jangteo.query.support.Ids;
 import dev.jangteo.query.support.QuerySideStack;
+import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static dev.jangteo.query.support.Problems.assertProblem;
+import static dev.jangteo.testkit.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -53,13 +53,13 @@ class SearchRecoveryIT extends QuerySideStack {
 
         elasticsearch.indices().delete(delete -> delete.index(lost));
 
-        Http.Response meanwhile = search(before);
+        Answer meanwhile = search(before);
         assertProblem(meanwhile, 503, "SEARCH_REBUILDING");
         assertThat(meanwhile.header("Retry-After")).isNotBlank();
         long after = post(31);
         List<String> answers = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            Http.Response answer = search(after);
+            Answer answer = search(after);
             answers.add(answer.status() + " " + (answer.status() == 200 ? found(answer).size() : answer.code()));
             return answer.status() == 200;
         });
@@ -78,11 +78,11 @@ class SearchRecoveryIT extends QuerySideStack {
                                                                  "group-" + room));
     }
 
-    private Http.Response search(long position) {
+    private Answer search(long position) {
         return http.as(user).get("/api/messages/search?q=message&limit=100&userId=" + user, position);
     }
 
-    private static Set<String> found(Http.Response search) {
+    private static Set<String> found(Answer search) {
         assertThat(search.status()).as("search: %s", search.body()).isEqualTo(200);
         Set<String> ids = new TreeSet<>();
         for (JsonNode message : search.body().path("data")) {

@@ -1,6 +1,7 @@
 package dev.jangteo.query.support;
 
 import dev.jangteo.query.QuerySideApplication;
+import dev.jangteo.testkit.Jwt;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -38,7 +39,7 @@ public abstract class QuerySideStack {
     private int port;
 
     protected History history;
-    protected Http http;
+    protected QueryApi http;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -47,7 +48,7 @@ public abstract class QuerySideStack {
         registry.add("spring.datasource.password", () -> TestDatabase.PASSWORD);
         registry.add("jangteo.redis.key-prefix", TestDatabase::keyPrefix);
         registry.add("jangteo.search.index-prefix", TestDatabase::indexPrefix);
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
+        registry.add(Jwt.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
         registry.add("jangteo.metrics.scrape.token", () -> SCRAPE_TOKEN);
     }
 
@@ -63,6 +64,6 @@ public abstract class QuerySideStack {
     @BeforeEach
     void connect() {
         history = new History(eventStore, jdbc);
-        http = new Http(URI.create("http://127.0.0.1:" + port));
+        http = new QueryApi(URI.create("http://127.0.0.1:" + port));
     }
 }
