@@ -4,7 +4,7 @@ import dev.jangteo.api.Money;
 import dev.jangteo.api.account.AccountOpenedEvent;
 import dev.jangteo.api.account.FundsDepositedEvent;
 import dev.jangteo.query.support.Ids;
-import dev.jangteo.query.support.Orders;
+import dev.jangteo.query.support.OrderEvents;
 import dev.jangteo.query.support.QuerySideStack;
 import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
-import static dev.jangteo.query.support.Orders.line;
+import static dev.jangteo.query.support.OrderEvents.line;
 import static dev.jangteo.testkit.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,8 +52,8 @@ class ConsistencyIT extends QuerySideStack {
     void canBeConsistentAtAPositionTheGroupHasNoHandlerFor() {
         String user = Ids.of("user");
         history.append("Account", user, new AccountOpenedEvent(user, "c@jangteo.dev", "Choi"));
-        Orders order = Orders.of(user, line("p", 1, 100));
-        long placed = history.append(Orders.AGGREGATE, order.orderId(), order.placed(Instant.now()));
+        OrderEvents order = OrderEvents.of(user, line("p", 1, 100));
+        long placed = history.append(OrderEvents.AGGREGATE, order.orderId(), order.placed(Instant.now()));
 
         Answer account = http.get("/api/accounts/" + user, placed);
 

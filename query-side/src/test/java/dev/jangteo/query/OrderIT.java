@@ -5,7 +5,7 @@ import dev.jangteo.api.order.OrderRejectedEvent;
 import dev.jangteo.api.order.OrderStepFailedEvent;
 import dev.jangteo.api.order.RejectionReason;
 import dev.jangteo.query.support.Ids;
-import dev.jangteo.query.support.Orders;
+import dev.jangteo.query.support.OrderEvents;
 import dev.jangteo.query.support.QuerySideStack;
 import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import static dev.jangteo.query.support.Orders.line;
+import static dev.jangteo.query.support.OrderEvents.line;
 import static dev.jangteo.testkit.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,10 +27,10 @@ class OrderIT extends QuerySideStack {
 
     @Test
     void canFollowAnOrderFromPlacedToPaidToCancelled() {
-        Orders order = Orders.of(Ids.of("user"), line("kimchi", 2, 9_000), line("rice", 1, 4_500))
+        OrderEvents order = OrderEvents.of(Ids.of("user"), line("kimchi", 2, 9_000), line("rice", 1, 4_500))
                              .withCoupon("welcome", 1_000);
 
-        JsonNode placed = read(order, history.append(Orders.AGGREGATE, order.orderId(), order.placed(PLACED)));
+        JsonNode placed = read(order, history.append(OrderEvents.AGGREGATE, order.orderId(), order.placed(PLACED)));
         assertThat(placed.path("status").asText()).isEqualTo("PENDING");
         assertThat(placed.path("lines").findValuesAsText("productId")).containsExactly("kimchi", "rice");
         assertThat(placed.path("lines").get(0).has("unitPrice")).isFalse();
@@ -38,7 +38,7 @@ class OrderIT extends QuerySideStack {
         assertThat(placed.has("paidAt")).isFalse();
         assertThat(placed.path("couponId").asText()).isEqualTo("welcome");
 
-        JsonNode paid = read(order, history.append(Orders.AGGREGATE, order.orderId(),
+        JsonNode paid = read(order, history.append(OrderEvents.AGGREGATE, order.orderId(),
                                                    order.paid(PLACED.plusSeconds(1))));
         assertThat(paid.path("status").asText()).isEqualTo("PAID");
         assertThat(paid.path("lines").get(0).path("unitPrice").asLong()).isEqualTo(9_000);
@@ -49,11 +49,11 @@ class OrderIT extends QuerySideStack {
         assertThat(paid.path("total").asLong()).isEqualTo(21_500);
         assertThat(Instant.parse(paid.path("paidAt").asText())).isEqualTo(PLACED.plusSeconds(1));
 
-        JsonNode cancelling = read(order, history.append(Orders.AGGREGATE, order.orderId(),
+        JsonNode cancelling = read(order, history.append(OrderEvents.AGGREGATE, order.orderId(),
                                                          order.cancellationRequested(PLACED.plusSeconds(60))));
         assertThat(cancelling.path("status").asText()).isEqualTo("CANCELLING");
 
-        JsonNode cancelled = read(order, history.append(Orders.AGGREGATE, order.orderId(),
+        JsonNode cancelled = read(order, history.append(OrderEvents.AGGREGATE, order.orderId(),
                                                         order.cancelled(PLACED.plusSeconds(1),
                                                                         PLACED.plusSeconds(61))));
         assertThat(cancelled.path("status").asText()).isEqualTo("CANCELLED");
@@ -64,8 +64,8 @@ class OrderIT extends QuerySideStack {
 
     @Test
     void canShowWhyAnOrderWasRejected() {
-        Orders order = Orders.of(Ids.of("user"), line("kimchi", 2, 9_000));
-        long position = history.append(Orders.AGGREGATE, order.orderId(), order.placed(PLACED),
+        OrderEvents order = OrderEvents.of(Ids.of("user"), line("kimchi", 2, 9_000));
+        long position = history.append(OrderEvents.AGGREGATE, order.orderId(), order.placed(PLACED),
                                        new OrderStepFailedEvent(order.orderId(), RejectionReason.OUT_OF_STOCK),
                                        new OrderRejectedEvent(order.orderId(), order.userId(),
                                                               RejectionReason.OUT_OF_STOCK, PLACED.plusSeconds(2)));
@@ -82,16 +82,16 @@ class OrderIT extends QuerySideStack {
     @Test
     void canPageAUsersOrdersNewestFirst() {
         String user = Ids.of("user");
-        Orders oldest = Orders.of(user, line("a", 1, 100));
-        Orders middle = Orders.of(user, line("b", 1, 100));
-        Orders twin = Orders.of(user, line("c", 1, 100));
-        Orders newest = Orders.of(user, line("d", 1, 100));
-        history.append(Orders.AGGREGATE, oldest.orderId(), oldest.placed(PLACED));
-        history.append(Orders.AGGREGATE, middle.orderId(), middle.placed(PLACED.plusSeconds(5)));
-        history.append(Orders.AGGREGATE, twin.orderId(), twin.placed(PLACED.plusSeconds(5)));
-        long position = history.append(Orders.AGGREGATE, newest.orderId(), newest.placed(PLACED.plusSeconds(9)));
-        Orders stranger = Orders.of(Ids.of("user"), line("e", 1, 100));
-        history.append(Orders.AGGREGATE, stranger.orderId(), stranger.placed(PLACED.plusSeconds(10)));
+        OrderEvents oldest = OrderEvents.of(user, line("a", 1, 100));
+        OrderEvents middle = OrderEvents.of(user, line("b", 1, 100));
+        OrderEvents twin = OrderEvents.of(user, line("c", 1, 100));
+        OrderEvents newest = OrderEvents.of(user, line("d", 1, 100));
+        history.append(OrderEvents.AGGREGATE, oldest.orderId(), oldest.placed(PLACED));
+        history.append(OrderEvents.AGGREGATE, middle.orderId(), middle.placed(PLACED.plusSeconds(5)));
+        history.append(OrderEvents.AGGREGATE, twin.orderId(), twin.placed(PLACED.plusSeconds(5)));
+        long position = history.append(OrderEvents.AGGREGATE, newest.orderId(), newest.placed(PLACED.plusSeconds(9)));
+        OrderEvents stranger = OrderEvents.of(Ids.of("user"), line("e", 1, 100));
+        history.append(OrderEvents.AGGREGATE, stranger.orderId(), stranger.placed(PLACED.plusSeconds(10)));
         List<String> sameSecond = middle.orderId().compareTo(twin.orderId()) > 0
                                   ? List.of(middle.orderId(), twin.orderId())
                                   : List.of(twin.orderId(), middle.orderId());
@@ -111,14 +111,14 @@ class OrderIT extends QuerySideStack {
     @Test
     void canRebuildTheSameOrdersFromTheEventsAlone() {
         String user = Ids.of("user");
-        Orders paid = Orders.of(user, line("a", 2, 300), line("b", 1, 50)).withCoupon("c", 100);
-        Orders rejected = Orders.of(user, line("c", 1, 100));
-        Orders cancelled = Orders.of(user, line("d", 3, 10));
-        history.append(Orders.AGGREGATE, paid.orderId(), paid.placed(PLACED), paid.paid(PLACED.plusSeconds(1)));
-        history.append(Orders.AGGREGATE, rejected.orderId(), rejected.placed(PLACED.plusSeconds(2)),
+        OrderEvents paid = OrderEvents.of(user, line("a", 2, 300), line("b", 1, 50)).withCoupon("c", 100);
+        OrderEvents rejected = OrderEvents.of(user, line("c", 1, 100));
+        OrderEvents cancelled = OrderEvents.of(user, line("d", 3, 10));
+        history.append(OrderEvents.AGGREGATE, paid.orderId(), paid.placed(PLACED), paid.paid(PLACED.plusSeconds(1)));
+        history.append(OrderEvents.AGGREGATE, rejected.orderId(), rejected.placed(PLACED.plusSeconds(2)),
                        new OrderRejectedEvent(rejected.orderId(), user, RejectionReason.INSUFFICIENT_FUNDS,
                                               PLACED.plusSeconds(3)));
-        long position = history.append(Orders.AGGREGATE, cancelled.orderId(), cancelled.placed(PLACED.plusSeconds(4)),
+        long position = history.append(OrderEvents.AGGREGATE, cancelled.orderId(), cancelled.placed(PLACED.plusSeconds(4)),
                                        cancelled.paid(PLACED.plusSeconds(5)),
                                        cancelled.cancellationRequested(PLACED.plusSeconds(6)),
                                        cancelled.cancelled(PLACED.plusSeconds(5), PLACED.plusSeconds(7)));
@@ -133,12 +133,12 @@ class OrderIT extends QuerySideStack {
     /** The lines shown after a payment are the payment's, as priced: a line it does not hold is gone. */
     @Test
     void canShowExactlyTheLinesAPaymentPriced() {
-        Orders placed = Orders.of(Ids.of("user"), line("tea", 1, 3_000), line("cup", 2, 1_000), line("pot", 1, 9_000));
-        Orders paid = new Orders(placed.orderId(), placed.userId(), List.of(line("cup", 2, 1_200), line("tea", 1, 2_900)),
+        OrderEvents placed = OrderEvents.of(Ids.of("user"), line("tea", 1, 3_000), line("cup", 2, 1_000), line("pot", 1, 9_000));
+        OrderEvents paid = new OrderEvents(placed.orderId(), placed.userId(), List.of(line("cup", 2, 1_200), line("tea", 1, 2_900)),
                                  null, 0);
-        history.append(Orders.AGGREGATE, placed.orderId(), placed.placed(PLACED));
+        history.append(OrderEvents.AGGREGATE, placed.orderId(), placed.placed(PLACED));
 
-        JsonNode order = read(placed, history.append(Orders.AGGREGATE, placed.orderId(),
+        JsonNode order = read(placed, history.append(OrderEvents.AGGREGATE, placed.orderId(),
                                                      paid.paid(PLACED.plusSeconds(1))));
 
         assertThat(order.path("lines").findValuesAsText("productId")).containsExactly("cup", "tea");
@@ -152,11 +152,11 @@ class OrderIT extends QuerySideStack {
      */
     @Test
     void cannotPayAnOrderThatWasNeverPlaced() {
-        Orders ghost = Orders.of(Ids.of("user"), line("a", 1, 100));
-        Orders next = Orders.of(Ids.of("user"), line("b", 1, 200));
-        history.append(Orders.AGGREGATE, ghost.orderId(), ghost.paid(PLACED));
+        OrderEvents ghost = OrderEvents.of(Ids.of("user"), line("a", 1, 100));
+        OrderEvents next = OrderEvents.of(Ids.of("user"), line("b", 1, 200));
+        history.append(OrderEvents.AGGREGATE, ghost.orderId(), ghost.paid(PLACED));
 
-        JsonNode placed = read(next, history.append(Orders.AGGREGATE, next.orderId(), next.placed(PLACED)));
+        JsonNode placed = read(next, history.append(OrderEvents.AGGREGATE, next.orderId(), next.placed(PLACED)));
 
         assertThat(placed.path("status").asText()).isEqualTo("PENDING");
         assertProblem(http.get("/api/orders/" + ghost.orderId()), 404, "ORDER_NOT_FOUND");
@@ -196,7 +196,7 @@ class OrderIT extends QuerySideStack {
         assertProblem(refused, 400, "VALIDATION_FAILED");
     }
 
-    private JsonNode read(Orders order, long position) {
+    private JsonNode read(OrderEvents order, long position) {
         Answer response = http.as(order.userId()).get("/api/orders/" + order.orderId(), position);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("X-Consistency")).isEqualTo("CONSISTENT");

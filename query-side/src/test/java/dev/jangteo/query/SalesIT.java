@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jangteo.api.Money;
 import dev.jangteo.api.catalog.ProductRegisteredEvent;
 import dev.jangteo.query.support.Ids;
-import dev.jangteo.query.support.Orders;
+import dev.jangteo.query.support.OrderEvents;
 import dev.jangteo.query.support.QuerySideStack;
 import dev.jangteo.testkit.Answer;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import static dev.jangteo.query.support.Orders.line;
+import static dev.jangteo.query.support.OrderEvents.line;
 import static dev.jangteo.testkit.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +28,8 @@ class SalesIT extends QuerySideStack {
     @Test
     void canCountEachSaleOnTheSeoulDayItWasPaid() {
         String product = registeredProduct();
-        Orders before = Orders.of(Ids.of("user"), line(product, 2, 1_000));
-        Orders after = Orders.of(Ids.of("user"), line(product, 3, 1_000), line(registeredProduct(), 1, 50))
+        OrderEvents before = OrderEvents.of(Ids.of("user"), line(product, 2, 1_000));
+        OrderEvents after = OrderEvents.of(Ids.of("user"), line(product, 3, 1_000), line(registeredProduct(), 1, 50))
                              .withCoupon("c", 500);
         pay(before, LATE_ON_THE_20TH_IN_SEOUL);
         long position = pay(after, EARLY_ON_THE_21ST_IN_SEOUL);
@@ -48,11 +48,11 @@ class SalesIT extends QuerySideStack {
     @Test
     void canSubtractACancellationFromTheDayItWasPaid() {
         String product = registeredProduct();
-        Orders kept = Orders.of(Ids.of("user"), line(product, 1, 700));
-        Orders undone = Orders.of(Ids.of("user"), line(product, 4, 700));
+        OrderEvents kept = OrderEvents.of(Ids.of("user"), line(product, 1, 700));
+        OrderEvents undone = OrderEvents.of(Ids.of("user"), line(product, 4, 700));
         pay(kept, EARLY_ON_THE_21ST_IN_SEOUL);
         pay(undone, EARLY_ON_THE_21ST_IN_SEOUL.plusSeconds(60));
-        long position = history.append(Orders.AGGREGATE, undone.orderId(),
+        long position = history.append(OrderEvents.AGGREGATE, undone.orderId(),
                                        undone.cancellationRequested(Instant.parse("2026-11-22T01:00:00Z")),
                                        undone.cancelled(EARLY_ON_THE_21ST_IN_SEOUL.plusSeconds(60),
                                                         Instant.parse("2026-11-22T01:00:05Z")));
@@ -68,10 +68,10 @@ class SalesIT extends QuerySideStack {
     void canRebuildTheSameSalesFromTheEventsAlone() {
         String product = registeredProduct();
         for (int i = 0; i < 12; i++) {
-            Orders order = Orders.of(Ids.of("user"), line(product, i % 3 + 1, 1_000 + i));
+            OrderEvents order = OrderEvents.of(Ids.of("user"), line(product, i % 3 + 1, 1_000 + i));
             pay(order, EARLY_ON_THE_21ST_IN_SEOUL.plusSeconds(3_600L * 6 * i));
             if (i % 4 == 0) {
-                history.append(Orders.AGGREGATE, order.orderId(),
+                history.append(OrderEvents.AGGREGATE, order.orderId(),
                                order.cancelled(EARLY_ON_THE_21ST_IN_SEOUL.plusSeconds(3_600L * 6 * i),
                                                Instant.parse("2026-11-25T00:00:00Z")));
             }
@@ -130,8 +130,8 @@ class SalesIT extends QuerySideStack {
         return product;
     }
 
-    private long pay(Orders order, Instant paidAt) {
-        return history.append(Orders.AGGREGATE, order.orderId(), order.placed(paidAt.minusSeconds(1)),
+    private long pay(OrderEvents order, Instant paidAt) {
+        return history.append(OrderEvents.AGGREGATE, order.orderId(), order.placed(paidAt.minusSeconds(1)),
                               order.paid(paidAt));
     }
 

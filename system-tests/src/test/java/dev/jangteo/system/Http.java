@@ -11,14 +11,14 @@ import java.time.Duration;
 
 /**
  * The system tests' requests to the apps, as one line each: JSON over the test kit's {@link JsonHttp}, with the
- * bearer token a test names, or else the one {@link ActingUser} picks.
+ * bearer token a test names, or else the one {@link DefaultTokens} picks.
  */
 final class Http {
 
     private Http() {
     }
 
-    // Without a token argument a request goes with the token of the user it acts for (see ActingUser).
+    // Without a token argument a request goes with the token of the user it acts for (see DefaultTokens).
 
     static Answer post(URI uri, String json) {
         return withActingUser("POST", uri, json, HttpRequest.BodyPublishers.ofString(json));
@@ -29,7 +29,7 @@ final class Http {
     }
 
     static Answer get(URI uri) {
-        return send(HttpRequest.newBuilder(uri).GET(), ActingUser.tokenFor("GET", uri, null));
+        return send(HttpRequest.newBuilder(uri).GET(), DefaultTokens.tokenFor("GET", uri, null));
     }
 
     static Answer put(URI uri, Object body) {
@@ -38,7 +38,7 @@ final class Http {
     }
 
     static Answer delete(URI uri) {
-        return send(HttpRequest.newBuilder(uri).DELETE(), ActingUser.tokenFor("DELETE", uri, null));
+        return send(HttpRequest.newBuilder(uri).DELETE(), DefaultTokens.tokenFor("DELETE", uri, null));
     }
 
     // With a token argument, exactly that token goes; null sends none.
@@ -80,8 +80,8 @@ final class Http {
         Answer answer = send(HttpRequest.newBuilder(uri)
                                         .header("Content-Type", "application/json")
                                         .method(method, publisher),
-                             ActingUser.tokenFor(method, uri, body));
-        ActingUser.accepted(uri, body, answer.status(), answer.body());
+                             DefaultTokens.tokenFor(method, uri, body));
+        DefaultTokens.accepted(uri, body, answer.status(), answer.body());
         return answer;
     }
 

@@ -54,7 +54,7 @@ class TracingIT {
 
         assertThat(placed.status()).as("%s", placed).isEqualTo(202);
         URI orders = stack.command().resolve("/api/orders");
-        ActingUser.accepted(orders, JsonHttp.JSON.valueToTree(order), placed.status(), json(placed.raw()));
+        DefaultTokens.accepted(orders, JsonHttp.JSON.valueToTree(order), placed.status(), json(placed.raw()));
         String traceId = placed.headers().first(TRACE_HEADER);
         assertThat(traceId).matches("[0-9a-f]{32}");
         String orderId = json(placed.raw()).path("orderId").asText();

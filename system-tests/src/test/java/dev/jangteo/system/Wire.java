@@ -122,7 +122,7 @@ final class Wire {
             return this;
         }
 
-        /** Goes with exactly this bearer token (null: none) instead of the acting user's (see {@link ActingUser}). */
+        /** Goes with exactly this bearer token (null: none) instead of the acting user's (see {@link DefaultTokens}). */
         Call token(String token) {
             headers.put("Authorization", token == null ? "" : "Bearer " + token);
             return this;
@@ -154,7 +154,7 @@ final class Wire {
                 }
             });
             if (!headers.containsKey("Authorization")) {
-                String token = ActingUser.tokenFor(method, uri, parsedBody());
+                String token = DefaultTokens.tokenFor(method, uri, parsedBody());
                 if (token != null) {
                     request.header("Authorization", "Bearer " + token);
                 }

@@ -22,7 +22,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Replay rates over a generated history: {@code events} coherent events of every aggregate type ({@link History})
+ * Replay rates over a generated history: {@code events} coherent events of every aggregate type ({@link SyntheticHistory})
  * are copied into a scratch event store, a query side of its own builds every read model from them (all groups
  * together, from empty), then each processing group is replayed alone, then all together, then each is verified
  * (rebuilt into a shadow copy and compared). A rate is events of the store per second of wall time: each group reads
@@ -63,7 +63,7 @@ public final class ReplayBench {
             long events;
             try (Connection connection = stack.connect()) {
                 connection.setAutoCommit(false);
-                events = History.generate(new EventCopy(connection), database, settings.events(), Instant.now());
+                events = SyntheticHistory.generate(new EventCopy(connection), database, settings.events(), Instant.now());
                 connection.commit();
             }
             long loadNanos = System.nanoTime() - loadStart;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jangteo.benchmarks.http.BenchException;
 import dev.jangteo.benchmarks.http.BenchTokens;
 import dev.jangteo.benchmarks.measure.Fmt;
-import dev.jangteo.benchmarks.store.RedisKeys;
+import dev.jangteo.testkit.RedisKeys;
 
 import java.io.IOException;
 import java.net.ServerSocket;

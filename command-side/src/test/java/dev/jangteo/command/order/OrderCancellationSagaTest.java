@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
-import static dev.jangteo.command.order.Orders.COUPON;
-import static dev.jangteo.command.order.Orders.KIMCHI;
-import static dev.jangteo.command.order.Orders.ORDER;
-import static dev.jangteo.command.order.Orders.PLACED_AT;
-import static dev.jangteo.command.order.Orders.PRICED;
-import static dev.jangteo.command.order.Orders.RICE;
-import static dev.jangteo.command.order.Orders.USER;
+import static dev.jangteo.command.order.OrderTestData.COUPON;
+import static dev.jangteo.command.order.OrderTestData.KIMCHI;
+import static dev.jangteo.command.order.OrderTestData.ORDER;
+import static dev.jangteo.command.order.OrderTestData.PLACED_AT;
+import static dev.jangteo.command.order.OrderTestData.PRICED;
+import static dev.jangteo.command.order.OrderTestData.RICE;
+import static dev.jangteo.command.order.OrderTestData.USER;
 
 class OrderCancellationSagaTest {
 

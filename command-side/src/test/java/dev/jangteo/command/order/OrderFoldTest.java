@@ -31,7 +31,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
  */
 class OrderFoldTest {
 
-    private static final List<String> PRODUCTS = List.of(Orders.KIMCHI, Orders.RICE, "seaweed");
+    private static final List<String> PRODUCTS = List.of(OrderTestData.KIMCHI, OrderTestData.RICE, "seaweed");
 
     private enum Kind { FAIL_STEP, PAY, REJECT, REQUEST_CANCELLATION, CANCEL }
 
@@ -61,34 +61,34 @@ class OrderFoldTest {
 
     /** Amounts consistent within each event; the payment, the cancellation request and the cancellation repeat them. */
     private static List<Object> history(List<Step<Kind>> steps, int products, boolean withCoupon) {
-        String couponId = withCoupon ? Orders.COUPON : null;
+        String couponId = withCoupon ? OrderTestData.COUPON : null;
         List<OrderLine> asked = PRODUCTS.subList(0, products).stream()
                                         .map(product -> new OrderLine(product, 2))
                                         .toList();
-        List<Object> events = new ArrayList<>(List.of(new OrderPlacedEvent(Orders.ORDER, Orders.USER, asked, couponId,
-                                                                           Orders.PLACED_AT)));
+        List<Object> events = new ArrayList<>(List.of(new OrderPlacedEvent(OrderTestData.ORDER, OrderTestData.USER, asked, couponId,
+                                                                           OrderTestData.PLACED_AT)));
         List<PricedLine> priced = List.of();
         Money subtotal = Money.ZERO;
         Money discount = Money.ZERO;
         Instant paidAt = null;
         for (Step<Kind> step : steps) {
-            Instant at = Orders.PLACED_AT.plusSeconds(events.size());
+            Instant at = OrderTestData.PLACED_AT.plusSeconds(events.size());
             RejectionReason reason = RejectionReason.values()[step.id() % RejectionReason.values().length];
             events.add(switch (step.kind()) {
-                case FAIL_STEP -> new OrderStepFailedEvent(Orders.ORDER, reason);
+                case FAIL_STEP -> new OrderStepFailedEvent(OrderTestData.ORDER, reason);
                 case PAY -> {
                     priced = asked.stream().map(line -> new PricedLine(line.productId(), line.quantity(),
                                                                        Money.won(step.amount() * 100L))).toList();
                     subtotal = priced.stream().map(PricedLine::amount).reduce(Money.ZERO, Money::plus);
                     discount = withCoupon ? Money.won(step.other() * 10L) : Money.ZERO;
                     paidAt = at;
-                    yield new OrderPaidEvent(Orders.ORDER, Orders.USER, priced, couponId, subtotal, discount,
+                    yield new OrderPaidEvent(OrderTestData.ORDER, OrderTestData.USER, priced, couponId, subtotal, discount,
                                              subtotal.minus(discount), paidAt);
                 }
-                case REJECT -> new OrderRejectedEvent(Orders.ORDER, Orders.USER, reason, at);
-                case REQUEST_CANCELLATION -> new OrderCancellationRequestedEvent(Orders.ORDER, Orders.USER, priced,
+                case REJECT -> new OrderRejectedEvent(OrderTestData.ORDER, OrderTestData.USER, reason, at);
+                case REQUEST_CANCELLATION -> new OrderCancellationRequestedEvent(OrderTestData.ORDER, OrderTestData.USER, priced,
                                                                                  couponId, at);
-                case CANCEL -> new OrderCancelledEvent(Orders.ORDER, Orders.USER, priced, couponId, subtotal,
+                case CANCEL -> new OrderCancelledEvent(OrderTestData.ORDER, OrderTestData.USER, priced, couponId, subtotal,
                                                        discount, subtotal.minus(discount), paidAt, at);
             });
         }

@@ -21,15 +21,15 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static dev.jangteo.command.order.Orders.COUPON;
-import static dev.jangteo.command.order.Orders.KIMCHI;
-import static dev.jangteo.command.order.Orders.LINES;
-import static dev.jangteo.command.order.Orders.ORDER;
-import static dev.jangteo.command.order.Orders.PLACED_AT;
-import static dev.jangteo.command.order.Orders.PRICED;
-import static dev.jangteo.command.order.Orders.USER;
-import static dev.jangteo.command.order.Orders.paid;
-import static dev.jangteo.command.order.Orders.placed;
+import static dev.jangteo.command.order.OrderTestData.COUPON;
+import static dev.jangteo.command.order.OrderTestData.KIMCHI;
+import static dev.jangteo.command.order.OrderTestData.LINES;
+import static dev.jangteo.command.order.OrderTestData.ORDER;
+import static dev.jangteo.command.order.OrderTestData.PLACED_AT;
+import static dev.jangteo.command.order.OrderTestData.PRICED;
+import static dev.jangteo.command.order.OrderTestData.USER;
+import static dev.jangteo.command.order.OrderTestData.paid;
+import static dev.jangteo.command.order.OrderTestData.placed;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OrderTest {

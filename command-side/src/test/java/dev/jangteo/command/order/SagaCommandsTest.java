@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import static dev.jangteo.command.order.Orders.ORDER;
+import static dev.jangteo.command.order.OrderTestData.ORDER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A saga's commands leave only with the state that decided them: after its unit of work commits, never before. */

@@ -2,7 +2,7 @@ package dev.jangteo.query.order;
 
 import dev.jangteo.query.consistency.ProjectionWatch;
 import dev.jangteo.query.support.Ids;
-import dev.jangteo.query.support.Orders;
+import dev.jangteo.query.support.OrderEvents;
 import dev.jangteo.query.support.QueryApi;
 import dev.jangteo.query.support.QuerySideStack;
 import dev.jangteo.testkit.Answer;
@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import static dev.jangteo.query.support.Orders.line;
+import static dev.jangteo.query.support.OrderEvents.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,8 +35,8 @@ class OrderWatchIT extends QuerySideStack {
 
     @Test
     void canAnswerAWaitingReadWhenItsOrderIsPaid() throws Exception {
-        Orders order = Orders.of(Ids.of("user"), line("kimchi", 2, 9_000));
-        long placed = history.append(Orders.AGGREGATE, order.orderId(), order.placed(PLACED));
+        OrderEvents order = OrderEvents.of(Ids.of("user"), line("kimchi", 2, 9_000));
+        long placed = history.append(OrderEvents.AGGREGATE, order.orderId(), order.placed(PLACED));
         QueryApi buyer = http.as(order.userId());
         assertThat(buyer.get("/api/orders/" + order.orderId(), placed).body().path("status").asText())
                 .isEqualTo("PENDING");
@@ -44,7 +44,7 @@ class OrderWatchIT extends QuerySideStack {
         CompletableFuture<Answer> waiting =
                 CompletableFuture.supplyAsync(() -> buyer.get("/api/orders/" + order.orderId() + "?wait=30"));
         await().atMost(Duration.ofSeconds(10)).until(() -> watch.waiting() == 1);
-        history.append(Orders.AGGREGATE, order.orderId(), order.paid(PLACED.plusSeconds(1)));
+        history.append(OrderEvents.AGGREGATE, order.orderId(), order.paid(PLACED.plusSeconds(1)));
 
         // Half the wait: an answer by then cannot be the read that ends the wait at its bound.
         Answer answer = waiting.get(15, TimeUnit.SECONDS);

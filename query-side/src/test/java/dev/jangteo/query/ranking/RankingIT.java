@@ -5,7 +5,7 @@ import dev.jangteo.api.Money;
 import dev.jangteo.api.catalog.ProductRegisteredEvent;
 import dev.jangteo.api.order.PricedLine;
 import dev.jangteo.query.support.Ids;
-import dev.jangteo.query.support.Orders;
+import dev.jangteo.query.support.OrderEvents;
 import dev.jangteo.query.support.QuerySideStack;
 import dev.jangteo.testkit.Answer;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -32,7 +32,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static dev.jangteo.query.support.Orders.line;
+import static dev.jangteo.query.support.OrderEvents.line;
 import static dev.jangteo.testkit.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -203,11 +203,11 @@ class RankingIT extends QuerySideStack {
             for (Product product : shuffled.subList(0, 1 + random.nextInt(Math.min(3, shuffled.size())))) {
                 lines.add(line(product.id(), 1 + random.nextInt(4), product.price()));
             }
-            Orders order = Orders.of(Ids.of("user"), lines.toArray(PricedLine[]::new));
-            history.append(Orders.AGGREGATE, order.orderId(), order.placed(paidAt), order.paid(paidAt));
+            OrderEvents order = OrderEvents.of(Ids.of("user"), lines.toArray(PricedLine[]::new));
+            history.append(OrderEvents.AGGREGATE, order.orderId(), order.placed(paidAt), order.paid(paidAt));
             record(lines, day, 1);
             if (random.nextInt(4) == 0) {
-                history.append(Orders.AGGREGATE, order.orderId(), order.cancellationRequested(paidAt.plusSeconds(60)),
+                history.append(OrderEvents.AGGREGATE, order.orderId(), order.cancellationRequested(paidAt.plusSeconds(60)),
                                order.cancelled(paidAt, paidAt.plusSeconds(90)));
                 record(lines, day, -1);
             }

@@ -38,7 +38,7 @@ public abstract class QuerySideStack {
     @LocalServerPort
     private int port;
 
-    protected History history;
+    protected EventStoreWriter history;
     protected QueryApi http;
 
     @DynamicPropertySource
@@ -63,7 +63,7 @@ public abstract class QuerySideStack {
 
     @BeforeEach
     void connect() {
-        history = new History(eventStore, jdbc);
+        history = new EventStoreWriter(eventStore, jdbc);
         http = new QueryApi(URI.create("http://127.0.0.1:" + port));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jangteo.query.support;
 
+import dev.jangteo.testkit.RedisKeys;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,6 +26,8 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     private static final String SERVER = System.getProperty("jangteo.it.server", "jdbc:postgresql://127.0.0.1:5432/");
     static final String USER = System.getProperty("jangteo.it.user", "jangteo");
     static final String PASSWORD = System.getProperty("jangteo.it.password", "jangteo");
+    private static final String REDIS_HOST = System.getProperty("jangteo.it.redis-host", "127.0.0.1");
+    private static final int REDIS_PORT = Integer.getInteger("jangteo.it.redis-port", 6379);
     private static final Path EVENT_STORE_SQL =
             Path.of("..", "command-side", "src", "main", "resources", "db", "migration", "command_side",
                     "V1__event_store.sql");
@@ -68,7 +71,11 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) {
         admin("DROP DATABASE IF EXISTS " + current + " WITH (FORCE)");
-        RedisKeys.delete(keyPrefix());
+        try {
+            RedisKeys.deleteByPrefix(REDIS_HOST, REDIS_PORT, keyPrefix());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the Redis keys under " + keyPrefix(), e);
+        }
         SearchIndices.delete(indexPrefix());
         current = null;
     }

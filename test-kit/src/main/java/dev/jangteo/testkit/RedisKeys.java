@@ -1,4 +1,4 @@
-package dev.jangteo.benchmarks.store;
+package dev.jangteo.testkit;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Deletes the Redis keys a scratch query side wrote under its own prefix, so that a benchmark leaves Redis as it
- * found it. A few RESP commands over a socket (SCAN, then DEL): the runner needs no Redis client or tool for that.
+ * Deletes the Redis keys a test class or a benchmark's scratch query side wrote under its own prefix, so that it
+ * leaves Redis as it found it. A few RESP commands over a socket (SCAN, then DEL): the kit needs no Redis client.
  */
 public final class RedisKeys {
 

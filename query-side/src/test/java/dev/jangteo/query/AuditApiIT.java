@@ -35,7 +35,7 @@ import static dev.jangteo.testkit.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The audit API on events appended as the command side appends them: history, state as of a version, the feed. */
-class AuditIT extends QuerySideStack {
+class AuditApiIT extends QuerySideStack {
 
     @Test
     void canListTheEventsOfAnAggregateInOrderWithPayloadAsJson() {

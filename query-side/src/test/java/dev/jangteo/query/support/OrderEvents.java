@@ -12,20 +12,20 @@ import java.time.Instant;
 import java.util.List;
 
 /** Order events as the order aggregate writes them: one order of priced lines, with or without a discount. */
-public record Orders(String orderId, String userId, List<PricedLine> lines, String couponId, long discount) {
+public record OrderEvents(String orderId, String userId, List<PricedLine> lines, String couponId, long discount) {
 
     public static final String AGGREGATE = "Order";
 
-    public static Orders of(String userId, PricedLine... lines) {
-        return new Orders(Ids.of("order"), userId, List.of(lines), null, 0);
+    public static OrderEvents of(String userId, PricedLine... lines) {
+        return new OrderEvents(Ids.of("order"), userId, List.of(lines), null, 0);
     }
 
     public static PricedLine line(String productId, int quantity, long unitPrice) {
         return new PricedLine(productId, quantity, Money.won(unitPrice));
     }
 
-    public Orders withCoupon(String couponId, long discount) {
-        return new Orders(orderId, userId, lines, couponId, discount);
+    public OrderEvents withCoupon(String couponId, long discount) {
+        return new OrderEvents(orderId, userId, lines, couponId, discount);
     }
 
     public OrderPlacedEvent placed(Instant at) {

@@ -14,13 +14,13 @@ import java.util.UUID;
  * Appends events to the event store as the command side would (domain events of an aggregate, numbered in order),
  * so the query side's processors pick them up from the table they track in production.
  */
-public final class History {
+public final class EventStoreWriter {
 
     private final EventStore eventStore;
     private final JdbcClient jdbc;
     private final Map<String, Long> nextSequence = new HashMap<>();
 
-    History(EventStore eventStore, JdbcClient jdbc) {
+    EventStoreWriter(EventStore eventStore, JdbcClient jdbc) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
     }

@@ -18,7 +18,7 @@ import java.util.UUID;
  * undone, and chat rooms with members, messages, edits and read markers. Balances and stocks are tracked so every
  * event carries the value after it, exactly what the projections expect: none of it may dead-letter.
  */
-final class History {
+final class SyntheticHistory {
 
     private static final String API = "dev.jangteo.api.";
     private static final int MEMBERS_PER_ROOM = 5;
@@ -45,7 +45,7 @@ final class History {
     private long orders;
     private long messages;
 
-    private History(EventCopy out, String run, Instant start) {
+    private SyntheticHistory(EventCopy out, String run, Instant start) {
         this.out = out;
         this.run = run;
         this.start = start;
@@ -53,7 +53,7 @@ final class History {
 
     /** Writes at least {@code events} events (the last order may add a few) timed a millisecond apart. */
     static long generate(EventCopy out, String run, long events, Instant end) throws SQLException {
-        History history = new History(out, run, end.minusMillis(events));
+        SyntheticHistory history = new SyntheticHistory(out, run, end.minusMillis(events));
         history.setUp(events);
         while (history.written < events) {
             if (history.written % 2 == 0) {

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Test data shared by the order aggregate and saga tests: one user, two products, an optional coupon. */
-final class Orders {
+final class OrderTestData {
 
     static final String ORDER = "order-1";
     static final String USER = "alice";
@@ -22,7 +22,7 @@ final class Orders {
     static final List<PricedLine> PRICED = List.of(new PricedLine(KIMCHI, 2, Money.won(12_000)),
                                                    new PricedLine(RICE, 1, Money.won(30_000)));
 
-    private Orders() {
+    private OrderTestData() {
     }
 
     static OrderPlacedEvent placed(String couponId) {

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * coupons, rooms) with an ANALYST's. Tests about who may do what name their tokens explicitly
  * ({@link Http#get(URI, String)}...), where {@code null} means no token at all.
  */
-final class ActingUser {
+final class DefaultTokens {
 
     /** A shopper with no data of its own, for requests about ids that exist nowhere. */
     static final String STRANGER = "stranger";
@@ -27,7 +27,7 @@ final class ActingUser {
     private static final Map<String, String> ORDER_OWNERS = new ConcurrentHashMap<>();
     private static final Map<String, String> ROOM_OWNERS = new ConcurrentHashMap<>();
 
-    private ActingUser() {
+    private DefaultTokens() {
     }
 
     static String tokenFor(String method, URI uri, JsonNode body) {

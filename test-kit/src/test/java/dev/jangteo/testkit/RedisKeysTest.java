@@ -1,4 +1,4 @@
-package dev.jangteo.benchmarks.store;
+package dev.jangteo.testkit;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class RedisKeysTest {
 
     @Test
     void canDeleteEveryKeyUnderAPrefixAndNoOther() throws IOException {
-        String run = "jangteo-bench-test-" + UUID.randomUUID() + "-";
+        String run = "jangteo-kit-test-" + UUID.randomUUID() + "-";
         String prefix = run + "scratch-";
         for (int i = 0; i < 1_234; i++) {
             command("SET", prefix + "key:" + i, "x");
