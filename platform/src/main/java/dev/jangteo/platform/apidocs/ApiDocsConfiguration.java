@@ -106,15 +106,18 @@ public class ApiDocsConfiguration {
         };
     }
 
-    /** The controller's {@code @Tag}, or else its context: {@code dev.jangteo.<app>.<context>}. */
+    /**
+     * The controller's {@code @Tag}, or else the last name of its package: its context in
+     * {@code dev.jangteo.<app>.<context>}, or its feature in {@code dev.jangteo.query.operations.<feature>}.
+     */
     static String contextOf(HandlerMethod handler) {
         io.swagger.v3.oas.annotations.tags.Tag tag = AnnotatedElementUtils.findMergedAnnotation(
                 handler.getBeanType(), io.swagger.v3.oas.annotations.tags.Tag.class);
         if (tag != null) {
             return tag.name();
         }
-        String[] packages = handler.getBeanType().getPackageName().split("\\.");
-        return packages[Math.min(3, packages.length - 1)];
+        String packageName = handler.getBeanType().getPackageName();
+        return packageName.substring(packageName.lastIndexOf('.') + 1);
     }
 
     /** An endpoint that needs no token says so with an empty {@code @SecurityRequirements}. */
