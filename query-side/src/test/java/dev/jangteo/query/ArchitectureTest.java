@@ -56,8 +56,8 @@ class ArchitectureTest {
     /** Tables that hold no read model, and the folders (with their subfolders) that alone may name each. */
     private static final Map<String, String> OTHER_TABLES = Map.of(
             "token_entry", "consistency operations/replay config",
-            "dead_letter_entry", "operations/deadletter config operations/replay",  // config names it to Axon; a verified replay skips
-                                                              // the events the live group parked there
+            // config names it to Axon; a verified replay skips the events the live group parked there
+            "dead_letter_entry", "operations/deadletter config operations/replay",
             "dead_letter_eviction", "operations/deadletter",
             "audit_seal", "operations/audit",
             "audit_seal_head", "operations/audit",

@@ -20,6 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import static dev.jangteo.command.order.OrderTestData.COUPON;
+import static dev.jangteo.command.order.OrderTestData.KIMCHI;
+import static dev.jangteo.command.order.OrderTestData.ORDER;
+import static dev.jangteo.command.order.OrderTestData.PLACED_AT;
+import static dev.jangteo.command.order.OrderTestData.RICE;
+import static dev.jangteo.command.order.OrderTestData.USER;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -31,7 +37,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
  */
 class OrderFoldTest {
 
-    private static final List<String> PRODUCTS = List.of(OrderTestData.KIMCHI, OrderTestData.RICE, "seaweed");
+    private static final List<String> PRODUCTS = List.of(KIMCHI, RICE, "seaweed");
 
     private enum Kind { FAIL_STEP, PAY, REJECT, REQUEST_CANCELLATION, CANCEL }
 
@@ -61,34 +67,34 @@ class OrderFoldTest {
 
     /** Amounts consistent within each event; the payment, the cancellation request and the cancellation repeat them. */
     private static List<Object> history(List<Step<Kind>> steps, int products, boolean withCoupon) {
-        String couponId = withCoupon ? OrderTestData.COUPON : null;
+        String couponId = withCoupon ? COUPON : null;
         List<OrderLine> asked = PRODUCTS.subList(0, products).stream()
                                         .map(product -> new OrderLine(product, 2))
                                         .toList();
-        List<Object> events = new ArrayList<>(List.of(new OrderPlacedEvent(OrderTestData.ORDER, OrderTestData.USER, asked, couponId,
-                                                                           OrderTestData.PLACED_AT)));
+        List<Object> events = new ArrayList<>(List.of(new OrderPlacedEvent(ORDER, USER, asked, couponId,
+                                                                           PLACED_AT)));
         List<PricedLine> priced = List.of();
         Money subtotal = Money.ZERO;
         Money discount = Money.ZERO;
         Instant paidAt = null;
         for (Step<Kind> step : steps) {
-            Instant at = OrderTestData.PLACED_AT.plusSeconds(events.size());
+            Instant at = PLACED_AT.plusSeconds(events.size());
             RejectionReason reason = RejectionReason.values()[step.id() % RejectionReason.values().length];
             events.add(switch (step.kind()) {
-                case FAIL_STEP -> new OrderStepFailedEvent(OrderTestData.ORDER, reason);
+                case FAIL_STEP -> new OrderStepFailedEvent(ORDER, reason);
                 case PAY -> {
                     priced = asked.stream().map(line -> new PricedLine(line.productId(), line.quantity(),
                                                                        Money.won(step.amount() * 100L))).toList();
                     subtotal = priced.stream().map(PricedLine::amount).reduce(Money.ZERO, Money::plus);
                     discount = withCoupon ? Money.won(step.other() * 10L) : Money.ZERO;
                     paidAt = at;
-                    yield new OrderPaidEvent(OrderTestData.ORDER, OrderTestData.USER, priced, couponId, subtotal, discount,
+                    yield new OrderPaidEvent(ORDER, USER, priced, couponId, subtotal, discount,
                                              subtotal.minus(discount), paidAt);
                 }
-                case REJECT -> new OrderRejectedEvent(OrderTestData.ORDER, OrderTestData.USER, reason, at);
-                case REQUEST_CANCELLATION -> new OrderCancellationRequestedEvent(OrderTestData.ORDER, OrderTestData.USER, priced,
+                case REJECT -> new OrderRejectedEvent(ORDER, USER, reason, at);
+                case REQUEST_CANCELLATION -> new OrderCancellationRequestedEvent(ORDER, USER, priced,
                                                                                  couponId, at);
-                case CANCEL -> new OrderCancelledEvent(OrderTestData.ORDER, OrderTestData.USER, priced, couponId, subtotal,
+                case CANCEL -> new OrderCancelledEvent(ORDER, USER, priced, couponId, subtotal,
                                                        discount, subtotal.minus(discount), paidAt, at);
             });
         }

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** For the data export: every room the user joined (also those they left) and the messages they sent (a deleted message without its text, as nobody can read it any more). */
+/**
+ * For the data export: every room the user joined (also those they left) and the messages they sent (a deleted
+ * message without its text, as nobody can read it any more).
+ */
 @Component
 @Order(50)
 class ChatPersonalRows implements PersonalRows {

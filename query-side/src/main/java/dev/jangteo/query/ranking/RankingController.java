@@ -2,7 +2,9 @@ package dev.jangteo.query.ranking;
 
 import dev.jangteo.platform.web.ApiException;
 import dev.jangteo.platform.web.ProblemCodes;
+import dev.jangteo.query.catalog.ProductNames;
 import dev.jangteo.query.consistency.ConsistentRead;
+import dev.jangteo.query.sales.SalesFigures;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,7 +35,7 @@ class RankingController {
      */
     @ProblemCodes("RANKINGS_REDIS_UNAVAILABLE")
     @GetMapping("/api/rankings/products")
-    @ConsistentRead({RankingProjection.GROUP, RankingDatabase.SALES_GROUP, RankingDatabase.CATALOG_GROUP})
+    @ConsistentRead({RankingProjection.GROUP, SalesFigures.GROUP, ProductNames.GROUP})
     Rankings.Ranking products(@RequestParam(defaultValue = "daily") String period,
                               @RequestParam(required = false) String date,
                               @RequestParam(defaultValue = "quantity") String by,

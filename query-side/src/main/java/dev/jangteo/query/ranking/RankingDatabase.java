@@ -16,9 +16,8 @@ import java.util.Map;
 @Component
 class RankingDatabase {
 
-    /** The processing groups whose read models this class reads (sales figures, product names). */
-    static final String SALES_GROUP = SalesFigures.GROUP;
-    static final String CATALOG_GROUP = ProductNames.GROUP;
+    /** A product the catalog does not hold (yet): ranked without a name, as before it is registered. */
+    private static final ProductNames.Named UNNAMED = new ProductNames.Named(null, null);
 
     private final SalesFigures sales;
     private final ProductNames names;
@@ -30,18 +29,16 @@ class RankingDatabase {
 
     List<RankingStore.Ranked> top(Period period, LocalDate date, Figure figure, int limit) {
         List<SalesFigures.ProductSales> top = sales.top(period.first(date), period.last(date),
-                                                        figure == Figure.QUANTITY ? SalesFigures.By.QUANTITY
-                                                                : SalesFigures.By.REVENUE, limit);
+                                                        SalesFigures.By.valueOf(figure.name()), limit);
         Map<String, ProductNames.Named> named = names.of(top.stream().map(SalesFigures.ProductSales::productId)
                                                             .toList());
+        boolean byQuantity = figure == Figure.QUANTITY;
         return top.stream().map(product -> {
-            long quantity = product.quantity();
-            long revenue = product.revenue();
-            ProductNames.Named name = named.get(product.productId());
+            ProductNames.Named name = named.getOrDefault(product.productId(), UNNAMED);
             return new RankingStore.Ranked(product.productId(),
-                                           figure == Figure.QUANTITY ? quantity : revenue,
-                                           figure == Figure.QUANTITY ? revenue : quantity,
-                                           name == null ? null : name.name(), name == null ? null : name.category());
+                                           byQuantity ? product.quantity() : product.revenue(),
+                                           byQuantity ? product.revenue() : product.quantity(),
+                                           name.name(), name.category());
         }).toList();
     }
 }

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The PostgreSQL tables of one read model, as its {@link ReadModel} declares them. The shadow copy is a schema of its own with the same tables
- * ({@code LIKE ... INCLUDING ALL}: columns, defaults, checks, keys, indexes). Projections name their tables without
+ * The PostgreSQL tables of one read model, as its {@link ReadModel} declares them. The shadow copy is a schema of
+ * its own with the same tables ({@code LIKE ... INCLUDING ALL}: columns, defaults, checks, keys, indexes). Projections name their tables without
  * a schema and the connections' search path is {@code query_side}; a shadow unit of work turns its transaction to
  * the shadow schema ({@code SET LOCAL}, which ends with the transaction). The comparison is done by PostgreSQL,
  * row by row and order-insensitive ({@code EXCEPT ALL} both ways), so nothing is loaded into the app.
