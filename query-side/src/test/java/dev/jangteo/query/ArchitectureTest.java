@@ -61,6 +61,7 @@ class ArchitectureTest {
             "dead_letter_eviction", "operations/deadletter",
             "audit_seal", "operations/audit",
             "audit_seal_head", "operations/audit",
+            "operator_action", "operations/actions",
             "processing_node", "config",
             "segment_handover", "config");
     private static final Path SOURCES = Path.of("src/main/java/dev/jangteo/query");

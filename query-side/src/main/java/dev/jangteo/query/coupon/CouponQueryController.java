@@ -37,6 +37,14 @@ class CouponQueryController {
     record HeldCoupons(String userId, List<HeldCoupon> coupons) {
     }
 
+    /** How far a coupon has gone: copies issued of its total, and of those the ones spent on an order. */
+    record Uptake(String couponId, String name, DiscountType discountType, long discountValue, int totalQuantity,
+                  int issued, long redeemed, Instant validFrom, Instant validUntil) {
+    }
+
+    record Uptakes(List<Uptake> coupons) {
+    }
+
     @ProblemCodes("COUPON_NOT_FOUND")
     @GetMapping("/api/coupons/{couponId}")
     @ConsistentRead(CouponProjection.GROUP)
@@ -44,6 +52,13 @@ class CouponQueryController {
         return coupons.findById(couponId)
                       .map(CouponSummary::of)
                       .orElseThrow(() -> ApiException.notFound("COUPON_NOT_FOUND", "No coupon " + couponId));
+    }
+
+    /** Analysts' view of every coupon's uptake (the console's coupon page). */
+    @GetMapping("/api/stats/coupons")
+    @ConsistentRead(CouponProjection.GROUP)
+    Uptakes uptake() {
+        return new Uptakes(coupons.findUptake());
     }
 
     @GetMapping("/api/users/{userId}/coupons")

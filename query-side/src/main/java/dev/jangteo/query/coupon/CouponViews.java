@@ -16,4 +16,16 @@ interface CouponViews extends JpaRepository<CouponView, String> {
             order by u.issuedAt desc, u.couponId
             """)
     List<CouponQueryController.HeldCoupon> findHeldBy(String userId);
+
+    /** Every coupon with how many of its copies were issued and how many of those redeemed, by name. */
+    @Query("""
+            select new dev.jangteo.query.coupon.CouponQueryController$Uptake(
+                c.couponId, c.name, c.discountType, c.discountValue, c.totalQuantity, c.issued,
+                (select count(u) from UserCoupon u
+                 where u.couponId = c.couponId and u.state = dev.jangteo.query.coupon.UserCoupon$State.REDEEMED),
+                c.validFrom, c.validUntil)
+            from CouponView c
+            order by c.name, c.couponId
+            """)
+    List<CouponQueryController.Uptake> findUptake();
 }

@@ -61,6 +61,9 @@ class QueryProblemTypes implements ProblemTypes {
                 new ProblemType("PROCESSOR_BUSY", CONFLICT, "The processing group is busy",
                                 "The group is being replayed, verified or reset, here or on another instance, or "
                                         + "another instance holds it; retry once that is over."),
+                new ProblemType("TOO_MANY_WATCHERS", SERVICE_UNAVAILABLE, "Too many processor streams",
+                                "This instance has as many processor status streams open as it keeps; retry in a "
+                                        + "while or read GET /api/admin/processors."),
                 new ProblemType("REPLAY_NOT_SUPPORTED", CONFLICT, "The group cannot replay",
                                 "This processing group cannot be reset."),
                 new ProblemType("REPLAY_FROM_NOT_SUPPORTED", CONFLICT, "The group replays only whole",

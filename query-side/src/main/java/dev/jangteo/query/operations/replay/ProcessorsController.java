@@ -8,12 +8,14 @@ import dev.jangteo.query.operations.replay.verify.Verification;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -39,14 +41,16 @@ class ProcessorsController {
     private final Replays replays;
     private final VerifiedReplay verifiedReplay;
     private final SegmentBalancer balancer;
+    private final ProcessorStream stream;
 
     ProcessorsController(EventProcessingConfiguration processing, ProcessorStatuses statuses, Replays replays,
-                         VerifiedReplay verifiedReplay, SegmentBalancer balancer) {
+                         VerifiedReplay verifiedReplay, SegmentBalancer balancer, ProcessorStream stream) {
         this.processing = processing;
         this.statuses = statuses;
         this.replays = replays;
         this.verifiedReplay = verifiedReplay;
         this.balancer = balancer;
+        this.stream = stream;
     }
 
     record Processors(List<ProcessorStatus> processors) {
@@ -55,6 +59,14 @@ class ProcessorsController {
     @GetMapping("/api/admin/processors")
     Processors all() {
         return new Processors(statuses.all());
+    }
+
+    /** The same, pushed as server-sent events every second ({@link ProcessorStream}). */
+    @ProblemCodes("TOO_MANY_WATCHERS")
+    @GetMapping(path = "/api/admin/processors/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream() {
+        return stream.watch().orElseThrow(() -> ApiException.unavailable(
+                "TOO_MANY_WATCHERS", ProcessorStream.MAX_WATCHERS + " streams are open on this instance already"));
     }
 
     @ProblemCodes("PROCESSOR_NOT_FOUND")
