@@ -34,6 +34,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>
  * Every error the page logs to its console fails the test when the browser closes, unless the test named it first
  * with {@link #expectConsoleError}.
+ * <p>
+ * Chromium takes about 3 s to start on a busy 2-core machine, so the tests of a page may share one browser: made in
+ * {@code @BeforeAll} and closed in {@code @AfterAll}, with {@link #reset} before each test and {@link #checkConsole}
+ * after each.
  */
 final class Browser implements AutoCloseable {
 
@@ -179,16 +183,39 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Fails if the page logged an error the test did not expect, then forgets the errors and the expectations: for a
+     * browser that several tests share, after each test ({@link #close} checks too).
+     */
+    void checkConsole() {
+        consoleErrors();
+        failOnUnexpectedErrors();
+    }
+
+    /**
+     * Forgets what the open page's site stored (cookies, local and session storage) and shows a blank page: for a
+     * browser that several tests share, before each test.
+     */
+    void reset() {
+        driver.manage().deleteAllCookies();
+        driver.executeScript("try { localStorage.clear(); sessionStorage.clear(); } catch (e) { }");
+        driver.get("about:blank");
+    }
+
     /** Quits Chromium, then fails if the page logged an error the test did not expect. */
     @Override
     public void close() {
-        List<String> unexpected;
         try {
             consoleErrors();
-            unexpected = console.unexpected();
         } finally {
             driver.quit();
         }
+        failOnUnexpectedErrors();
+    }
+
+    private void failOnUnexpectedErrors() {
+        List<String> unexpected = console.unexpected();
+        console.clear();
         if (!unexpected.isEmpty()) {
             throw new AssertionError("the page logged console errors (expectConsoleError names the ones a test"
                     + " expects):\n  " + String.join("\n  ", unexpected));

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 
@@ -26,6 +28,8 @@ import org.openqa.selenium.Keys;
 class BrowserHarnessIT {
 
     private static HttpServer server;
+    /** One laptop browser for the tests that do not start their own, as a page's tests would share one. */
+    private static Browser laptop;
 
     @BeforeAll
     static void serve() throws IOException {
@@ -45,46 +49,85 @@ class BrowserHarnessIT {
         page("/long", "<div style=\"height: 3000px; background: linear-gradient(#fff, #36c)\">tall</div>");
         page("/broken", "<p>broken</p><script>console.error('the page broke on purpose');</script>");
         server.start();
+        laptop = Browser.laptop(BrowserHarnessIT.class);
     }
 
     @AfterAll
     static void stop() {
-        server.stop(0);
+        try {
+            laptop.close();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @BeforeEach
+    void blank() {
+        laptop.reset();
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        laptop.checkConsole();
     }
 
     @Test
     void fillsALabelledInputAndPressesItsButtonWithTheKeyboard() {
-        try (Browser browser = Browser.laptop(getClass())) {
-            browser.open(url("/greeting"));
-            browser.fill("Your name", "김지우");
-            browser.press(Keys.TAB);
-            assertThat(browser.focused()).isEqualTo(browser.role("button", "Greet"));
-            browser.press(Keys.ENTER);
+        laptop.open(url("/greeting"));
+        laptop.fill("Your name", "김지우");
+        laptop.press(Keys.TAB);
+        assertThat(laptop.focused()).isEqualTo(laptop.role("button", "Greet"));
+        laptop.press(Keys.ENTER);
 
-            assertThat(browser.text("Hello, 김지우!").getAttribute("id")).isEqualTo("out");
-            assertThat(browser.localStorage()).isEqualTo(Map.of("greeted", "김지우"));
-            assertThat(browser.sessionStorage()).isEqualTo(Map.of("visit", "one"));
-            browser.screenshot("greeted");
-        }
+        assertThat(laptop.text("Hello, 김지우!").getAttribute("id")).isEqualTo("out");
+        assertThat(laptop.localStorage()).isEqualTo(Map.of("greeted", "김지우"));
+        assertThat(laptop.sessionStorage()).isEqualTo(Map.of("visit", "one"));
+        laptop.screenshot("greeted");
+    }
+
+    @Test
+    void resetForgetsWhatThePageStored() {
+        laptop.open(url("/greeting"));
+        laptop.script("localStorage.setItem('left', 'over'); sessionStorage.setItem('left', 'over');");
+
+        laptop.reset();
+        laptop.open(url("/greeting"));
+
+        assertThat(laptop.localStorage()).isEmpty();
+        assertThat(laptop.sessionStorage()).isEmpty();
     }
 
     @Test
     void screenshotIsAPngOfTheWholePageInALaptopWindow() throws IOException {
-        try (Browser browser = Browser.laptop(getClass())) {
-            browser.open(url("/long"));
-            Path file = browser.screenshot("long");
+        laptop.open(url("/long"));
+        Path file = laptop.screenshot("long");
 
-            assertThat(browser.script("return [innerWidth, innerHeight]")).isEqualTo(List.of(1366L, 900L));
-            assertThat(file).isEqualTo(Path.of("target", "screenshots", "BrowserHarnessIT", "long.png"));
-            assertThat(Files.readAllBytes(file)).startsWith(0x89, 'P', 'N', 'G');
-            BufferedImage image = ImageIO.read(file.toFile());
-            assertThat(image.getWidth()).isEqualTo(1366);
-            assertThat(image.getHeight()).isGreaterThanOrEqualTo(3000);
-        }
+        assertThat(laptop.script("return [innerWidth, innerHeight]")).isEqualTo(List.of(1366L, 900L));
+        assertThat(file).isEqualTo(Path.of("target", "screenshots", "BrowserHarnessIT", "long.png"));
+        assertThat(Files.readAllBytes(file)).startsWith(0x89, 'P', 'N', 'G');
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertThat(image.getWidth()).isEqualTo(1366);
+        assertThat(image.getHeight()).isGreaterThanOrEqualTo(3000);
     }
 
     @Test
-    void aConsoleErrorFailsTheTestWhenTheBrowserCloses() {
+    void aConsoleErrorFailsTheCheckAfterTheTest() {
+        laptop.open(url("/broken"));
+
+        assertThatThrownBy(laptop::checkConsole).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("the page broke on purpose");
+    }
+
+    @Test
+    void anExpectedConsoleErrorDoesNot() {
+        laptop.expectConsoleError("broke on purpose");
+        laptop.open(url("/broken"));
+
+        assertThat(laptop.consoleErrors()).singleElement().asString().contains("the page broke on purpose");
+    }
+
+    @Test
+    void aConsoleErrorFailsTheTestWhenItsOwnBrowserCloses() {
         Browser browser = Browser.laptop(getClass());
         browser.open(url("/broken"));
 
@@ -93,23 +136,13 @@ class BrowserHarnessIT {
     }
 
     @Test
-    void anExpectedConsoleErrorDoesNot() {
-        try (Browser browser = Browser.laptop(getClass())) {
-            browser.expectConsoleError("broke on purpose");
-            browser.open(url("/broken"));
-
-            assertThat(browser.consoleErrors()).singleElement().asString().contains("the page broke on purpose");
-        }
-    }
-
-    @Test
     void aPhoneIs390WideAndTouchable() {
-        try (Browser browser = Browser.phone(getClass())) {
-            browser.open(url("/greeting"));
-            browser.screenshot("greeting-phone");
+        try (Browser phone = Browser.phone(getClass())) {
+            phone.open(url("/greeting"));
+            phone.screenshot("greeting-phone");
 
-            assertThat(browser.script("return [innerWidth, innerHeight]")).isEqualTo(List.of(390L, 844L));
-            assertThat(browser.script("return matchMedia('(pointer: coarse)').matches")).isEqualTo(true);
+            assertThat(phone.script("return [innerWidth, innerHeight]")).isEqualTo(List.of(390L, 844L));
+            assertThat(phone.script("return matchMedia('(pointer: coarse)').matches")).isEqualTo(true);
         }
     }
 

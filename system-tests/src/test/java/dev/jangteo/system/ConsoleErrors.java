@@ -35,4 +35,10 @@ final class ConsoleErrors {
     List<String> unexpected() {
         return all().stream().filter(message -> expected.stream().noneMatch(message::contains)).toList();
     }
+
+    /** Forgets the errors and the expectations: the next test starts clean. */
+    void clear() {
+        seen.clear();
+        expected.clear();
+    }
 }
