@@ -189,6 +189,8 @@ class AccessMatrixIT {
         cases(tests, "GET /api/stats/**", token -> Http.get(q(sales), token),
               Tokens.client(alice), null, Tokens.analyst(), status(200));
         tests.add(test("GET /api/stats/** as ADMIN", () -> Http.get(q(sales), Tokens.admin()), status(200)));
+        cases(tests, "GET /api/stats/coupons", token -> Http.get(q("/api/stats/coupons"), token),
+              Tokens.client(alice), null, Tokens.analyst(), status(200));
 
         cases(tests, "GET /api/rooms/{id}", token -> Http.get(q("/api/rooms/" + room), token),
               Tokens.auditor(), Tokens.client(bob), Tokens.client(alice), status(200), "NOT_A_MEMBER");
@@ -220,7 +222,8 @@ class AccessMatrixIT {
             cases(tests, "GET " + path, token -> Http.get(q(path), token),
                   Tokens.admin(), null, Tokens.auditor(), status(200));
         }
-        for (String path : List.of("/api/admin/processors", "/api/admin/dead-letters", "/api/admin/rankings")) {
+        for (String path : List.of("/api/admin/processors", "/api/admin/dead-letters", "/api/admin/rankings",
+                                   "/api/admin/actions")) {
             cases(tests, "GET " + path, token -> Http.get(q(path), token),
                   Tokens.auditor(), null, Tokens.admin(), status(200));
         }

@@ -201,7 +201,8 @@ class ApiDocumentIT {
     /**
      * "METHOD /path" → the media types it declares it produces, for each handler method of ours (package
      * {@code dev.jangteo}) the app maps, as the actuator lists them. Left out: {@code /error}, where the servlet
-     * container forwards failures, which no client calls.
+     * container forwards failures, which no client calls, and the console's entry page and settings under
+     * {@code /console} (docs/console.md), which belong to the console's pages, not to the API.
      */
     private static Map<String, Set<String>> servedEndpoints(URI app) {
         Answer mappings = Http.get(app.resolve("/actuator/mappings"), Tokens.admin());
@@ -217,7 +218,7 @@ class ApiDocumentIT {
                     List<String> produces = new ArrayList<>();
                     conditions.path("produces").forEach(type -> produces.add(type.path("mediaType").asText()));
                     conditions.path("patterns").forEach(pattern -> conditions.path("methods").forEach(method -> {
-                        if (!pattern.asText().equals("/error")) {
+                        if (!pattern.asText().equals("/error") && !pattern.asText().startsWith("/console")) {
                             served.computeIfAbsent(method.asText() + " " + pattern.asText(), key -> new TreeSet<>())
                                   .addAll(produces);
                         }

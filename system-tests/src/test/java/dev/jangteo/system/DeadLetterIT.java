@@ -16,7 +16,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * An event a projection cannot handle goes to its group's dead-letter queue in PostgreSQL, later events of the same
@@ -167,39 +166,11 @@ class DeadLetterIT {
     }
 
     private static void appendClaimOnUndefinedCoupon(String couponId, int sequence, String userId) throws Exception {
-        // No API of ours appends an event that no aggregate would apply: the poison goes straight into the store,
-        // the PostgreSQL event table or Axon Server (through its HTTP API).
-        String payload = "{\"couponId\":\"" + couponId + "\",\"userId\":\"" + userId + "\",\"sequence\":"
-                + (sequence + 1) + ",\"requestedAt\":\"2026-11-21T00:00:00Z\"}";
-        if (Stack.onAxonServer()) {
-            Stack.appendToAxonServer("Coupon", couponId, sequence, "dev.jangteo.api.coupon.CouponIssuedEvent", payload);
-            return;
-        }
-        assumeTrue(Stack.eventTableIsTheStore(), "the poison event is written into the store's event table");
-        try (Connection connection = stack.connect();
-             PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO command_side.domain_event_entry (event_identifier, aggregate_identifier,
-                         sequence_number, type, time_stamp, payload_type, payload, meta_data)
-                     VALUES (?, ?, ?, 'Coupon', now(), 'dev.jangteo.api.coupon.CouponIssuedEvent',
-                             convert_to(?, 'UTF8'), convert_to('{}', 'UTF8'))""")) {
-            insert.setString(1, UUID.randomUUID().toString());
-            insert.setString(2, couponId);
-            insert.setInt(3, sequence);
-            insert.setString(4, payload);
-            insert.executeUpdate();
-        }
+        Poison.appendClaimOnUndefinedCoupon(stack.get(), couponId, sequence, userId);
     }
 
-    /** The operator's fix: the coupon the claims need, put into the read model by hand. */
     private static void defineCouponInReadModel(String couponId) throws Exception {
-        try (Connection connection = stack.connect();
-             PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO query_side.coupon_view (coupon_id, name, discount_type, discount_value,
-                         total_quantity, issued, defined_at)
-                     VALUES (?, 'Restored by hand', 'FIXED', 1000, 10, 0, now())""")) {
-            insert.setString(1, couponId);
-            insert.executeUpdate();
-        }
+        Poison.defineCouponInReadModel(stack.get(), couponId);
     }
 
     private static long deadLetters(String aggregateId) throws Exception {

@@ -294,6 +294,8 @@ class HostileInputIT {
         endpoints.put("/api/admin/processors", List.of());
         endpoints.put("/api/admin/dead-letters", List.of());
         endpoints.put("/api/admin/rankings", List.of());
+        endpoints.put("/api/admin/actions", List.of("limit", "before"));
+        endpoints.put("/api/stats/coupons", List.of());
         List<String> values = new ArrayList<>(List.of(
                 "-1", "0", String.valueOf(Long.MAX_VALUE), "1e400", "abc", "x".repeat(5_000), "2026-13-45",
                 "99999999999999999999"));
