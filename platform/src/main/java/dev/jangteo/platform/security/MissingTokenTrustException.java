@@ -11,7 +11,14 @@ class MissingTokenTrustException extends IllegalStateException {
               JANGTEO_SECURITY_JWT_AUDIENCE=jangteo (a value of the tokens' aud)
             or run with the local or loadtest profile (./dev run), whose dev tokens say jangteo-dev and jangteo.""";
 
+    private final List<String> missing;
+
     MissingTokenTrustException(List<String> missing) {
         super("Not configured: " + String.join(", ", missing));
+        this.missing = List.copyOf(missing);
+    }
+
+    List<String> missing() {
+        return missing;
     }
 }

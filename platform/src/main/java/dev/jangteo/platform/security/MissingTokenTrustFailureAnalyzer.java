@@ -8,7 +8,8 @@ class MissingTokenTrustFailureAnalyzer extends AbstractFailureAnalyzer<MissingTo
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingTokenTrustException cause) {
-        return new FailureAnalysis("The app takes bearer tokens of one issuer meant for one audience, and "
-                                           + cause.getMessage() + ".", MissingTokenTrustException.ADVICE, cause);
+        return new FailureAnalysis("The app takes bearer tokens of one issuer meant for one audience, and this is not "
+                                           + "configured: " + String.join(", ", cause.missing()) + ".",
+                                   MissingTokenTrustException.ADVICE, cause);
     }
 }
