@@ -1,5 +1,5 @@
-# Image of one Jangteo app: docker-compose.yml builds it twice, with MODULE=command-side PORT=8081 and
-# MODULE=query-side PORT=8082. Build context: the repository root, so Maven sees the parent pom and the sibling
+# Image of one Jangteo app: docker-compose.yml builds it three times, with MODULE=command-side PORT=8081,
+# MODULE=query-side PORT=8082 and MODULE=identity PORT=9000 (the identity provider). Build context: the repository root, so Maven sees the parent pom and the sibling
 # modules. By hand:
 #   docker build --build-arg MODULE=command-side --build-arg PORT=8081 -t jangteo/command-side .
 

@@ -157,10 +157,12 @@ class AccessMatrixIT {
               token -> post(c("/api/coupons/" + coupon + "/issues"), Map.of("userId", alice), token),
               Tokens.admin(), Tokens.client(bob), Tokens.client(alice), status(201));
 
-        tests.add(test("POST /api/dev/tokens without a token (default profile: no issuer)",
-                       () -> post(c("/api/dev/tokens"), Map.of("subject", "alice"), null), unauthenticated()));
-        tests.add(test("POST /api/dev/tokens with a token (default profile: no issuer)",
-                       () -> post(c("/api/dev/tokens"), Map.of("subject", "alice"), Tokens.admin()), forbidden()));
+        for (URI app : List.of(c("/api/dev/tokens"), q("/api/dev/tokens"))) {
+            tests.add(test("POST " + app + " without a token (default profile: no issuer)",
+                           () -> post(app, Map.of("subject", "alice"), null), unauthenticated()));
+            tests.add(test("POST " + app + " with a token (default profile: no issuer)",
+                           () -> post(app, Map.of("subject", "alice"), Tokens.admin()), forbidden()));
+        }
         tests.add(test("no demo account in the default profile", () -> Http.get(q("/api/accounts/alice"),
                                                                                  Tokens.client("alice")),
                        (name, response) -> assertThat(response.code()).as(name).isEqualTo("ACCOUNT_NOT_FOUND")));
@@ -285,6 +287,8 @@ class AccessMatrixIT {
                 "tampered claims", parts[0] + "." + forgedClaims + "." + parts[2],
                 "expired", Tokens.expired(alice, "CLIENT"),
                 "signed by another key", Tokens.foreign(alice, "CLIENT"),
+                "of another issuer", Tokens.otherIssuer(alice, "CLIENT"),
+                "for another audience", Tokens.otherAudience(alice, "CLIENT"),
                 "unsigned (alg none)", Base64.getUrlEncoder().withoutPadding()
                                                        .encodeToString("{\"alg\":\"none\"}".getBytes())
                         + "." + forgedClaims + ".",

@@ -21,10 +21,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -432,8 +435,9 @@ final class Stack implements AutoCloseable {
                     "--server.port=" + port,
                     "--spring.datasource.url=" + appDatabaseUrl,
                     "--spring.datasource.username=" + USER,
-                    "--spring.datasource.password=" + PASSWORD,
-                    Tokens.publicKeyArgument(), Prometheus.tokenArgument()));
+                    "--spring.datasource.password=" + PASSWORD, Prometheus.tokenArgument()));
+            // A property given twice would be both values joined by a comma: a test's own issuer replaces these.
+            appArgs.addAll(notGivenIn(Tokens.trustArguments(), APP_ARGS, extraArgs));
             appArgs.addAll(APP_ARGS);
             appArgs.addAll(extraArgs);
             List<String> command = new ArrayList<>(List.of(java));
@@ -479,6 +483,19 @@ final class Stack implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The arguments of {@code defaults} whose property none of {@code given} sets. */
+    @SafeVarargs
+    static List<String> notGivenIn(List<String> defaults, List<String>... given) {
+        Set<String> set = Arrays.stream(given).flatMap(List::stream).map(Stack::propertyOf)
+                                .collect(Collectors.toSet());
+        return defaults.stream().filter(argument -> !set.contains(propertyOf(argument))).toList();
+    }
+
+    private static String propertyOf(String argument) {
+        int equals = argument.indexOf('=');
+        return equals < 0 ? argument : argument.substring(0, equals);
     }
 
     private static int freePort() {

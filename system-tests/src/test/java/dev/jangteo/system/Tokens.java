@@ -5,12 +5,14 @@ import dev.jangteo.testkit.Jwt;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Bearer tokens for the system tests, as an identity provider would issue them: RS256 JWTs with the user id as
- * {@code sub} and the roles in {@code roles}. The key pair is made in the test JVM; {@link Stack} gives both apps the
- * public key ({@link #publicKeyArgument()}), so the apps verify these tokens exactly as they would a real issuer's.
+ * {@code sub} and the roles in {@code roles}, of the dev issuer and audience. The key pair is made in the test JVM;
+ * {@link Stack} gives both apps the public key, the issuer and the audience ({@link #trustArguments()}), so the apps
+ * verify these tokens exactly as they would a real issuer's.
  */
 final class Tokens {
 
@@ -26,9 +28,9 @@ final class Tokens {
     private Tokens() {
     }
 
-    /** The Spring Boot argument that makes an app trust these tokens. */
-    static String publicKeyArgument() {
-        return Jwt.publicKeyArgument(PUBLIC_KEY);
+    /** The Spring Boot arguments that make an app trust these tokens: the key, the issuer and the audience. */
+    static List<String> trustArguments() {
+        return KEYS.trustArguments(PUBLIC_KEY);
     }
 
     /** A shopper acting for itself. */
@@ -65,13 +67,29 @@ final class Tokens {
         return FOREIGN_KEYS.token(subject, now, now.plus(LIFETIME), roles);
     }
 
+    /** A token the trusted key signed, but as another identity provider: {@code iss} is not the apps' issuer. */
+    static String otherIssuer(String subject, String... roles) {
+        Instant now = Instant.now();
+        return KEYS.withIssuer("https://elsewhere.example").token(subject, now, now.plus(LIFETIME), roles);
+    }
+
+    /** A token of the trusted key and issuer meant for another API: {@code aud} does not name the apps. */
+    static String otherAudience(String subject, String... roles) {
+        Instant now = Instant.now();
+        return KEYS.withAudience("billing").token(subject, now, now.plus(LIFETIME), roles);
+    }
+
     /**
-     * The Spring Boot argument that makes the command side's dev issuer (profiles {@code local} and
-     * {@code loadtest}) sign with these tokens' key, so that its tokens and the tests' are alike.
+     * The Spring Boot argument that makes the dev issuer (profiles {@code local} and
+     * {@code loadtest}, both apps) sign with these tokens' key, so that its tokens and the tests' are alike.
      */
     static String privateKeyArgument() {
-        Path file = KEYS.writePrivateKey(pemFile("private"));
-        return "--jangteo.security.dev-issuer.private-key-location=file:" + file.toAbsolutePath();
+        return "--jangteo.security.dev-issuer.private-key-location=file:" + privateKeyFile().toAbsolutePath();
+    }
+
+    /** These tokens' private key as PKCS#8 PEM, in a new file (for a signer started by a test). */
+    static Path privateKeyFile() {
+        return KEYS.writePrivateKey(pemFile("private"));
     }
 
     /** A new file under {@code target/jwt}: each test JVM writes its own keys. */

@@ -20,31 +20,69 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * RS256 bearer tokens as an identity provider would issue them, signed in this JVM so that a test or a benchmark
- * needs no issuer running: the user id as {@code sub}, the roles in {@code roles}, {@code iat}, {@code exp} and a
- * fresh {@code jti}, which is all the apps' resource servers read. The tests make a key pair of their own and hand the
- * apps its public half ({@link #publicKeyArgument}); the benchmarks {@link #load} the dev key that {@code ./dev}
- * generates, which the apps it started already trust.
+ * needs no issuer running: the issuer as {@code iss}, the API as {@code aud}, the user id as {@code sub}, the roles in
+ * {@code roles}, {@code iat}, {@code exp} and a fresh {@code jti}, which is all the apps' resource servers read. The
+ * tests make a key pair of their own and hand the apps its public half with the issuer and audience
+ * ({@link #trustArguments}); the benchmarks {@link #load} the dev key that {@code ./dev} generates, which the apps it
+ * started already trust, as the dev issuer ({@link #DEV_ISSUER}, {@link #DEV_AUDIENCE}) signs with it.
  */
 public final class Jwt {
 
     /** The property whose {@code file:} location an app reads the key it trusts from. */
     public static final String PUBLIC_KEY_PROPERTY = "spring.security.oauth2.resourceserver.jwt.public-key-location";
+    /** The property naming the only {@code iss} an app takes. */
+    public static final String ISSUER_PROPERTY = "jangteo.security.jwt.issuer";
+    /** The property naming the {@code aud} an app's tokens must hold. */
+    public static final String AUDIENCE_PROPERTY = "jangteo.security.jwt.audience";
+    /** The issuer and audience of the apps' {@code local} and {@code loadtest} profiles and of their dev tokens. */
+    public static final String DEV_ISSUER = "jangteo-dev";
+    public static final String DEV_AUDIENCE = "jangteo";
 
     private static final String HEADER = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
+    private final String issuer;
+    private final String audience;
 
-    private Jwt(PrivateKey privateKey, PublicKey publicKey) {
+    private Jwt(PrivateKey privateKey, PublicKey publicKey, String issuer, String audience) {
         this.privateKey = privateKey;
         this.publicKey = publicKey;
+        this.issuer = issuer;
+        this.audience = audience;
     }
 
-    /** A signer with a fresh 2048-bit RSA key pair, which no app trusts until it is given the public half. */
+    private Jwt(PrivateKey privateKey, PublicKey publicKey) {
+        this(privateKey, publicKey, DEV_ISSUER, DEV_AUDIENCE);
+    }
+
+    /** The same key writing {@code iss} = {@code issuer}: another identity provider sharing the key. */
+    public Jwt withIssuer(String issuer) {
+        return new Jwt(privateKey, publicKey, issuer, audience);
+    }
+
+    /** The same key writing {@code aud} = {@code audience}: a token meant for another API. */
+    public Jwt withAudience(String audience) {
+        return new Jwt(privateKey, publicKey, issuer, audience);
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    public String audience() {
+        return audience;
+    }
+
+    /**
+     * A signer with a fresh 2048-bit RSA key pair, which no app trusts until it is given the public half; its tokens
+     * say {@link #DEV_ISSUER} and {@link #DEV_AUDIENCE} until {@link #withIssuer} or {@link #withAudience}.
+     */
     public static Jwt generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -87,9 +125,20 @@ public final class Jwt {
         return "--" + PUBLIC_KEY_PROPERTY + "=file:" + file.toAbsolutePath();
     }
 
+    /**
+     * The Spring Boot arguments that make an app take this signer's tokens: the public key in {@code file} (written by
+     * {@link #writePublicKey}), this issuer and this audience.
+     */
+    public List<String> trustArguments(Path file) {
+        return List.of(publicKeyArgument(file), "--" + ISSUER_PROPERTY + "=" + issuer,
+                       "--" + AUDIENCE_PROPERTY + "=" + audience);
+    }
+
     /** A token of {@code subject} holding {@code roles}, valid from {@code issuedAt} until {@code expiresAt}. */
     public String token(String subject, Instant issuedAt, Instant expiresAt, String... roles) {
         ObjectNode claims = JsonHttp.JSON.createObjectNode();
+        claims.put("iss", issuer);
+        claims.put("aud", audience);
         claims.put("sub", subject);
         ArrayNode granted = claims.putArray("roles");
         for (String role : roles) {

@@ -41,7 +41,9 @@ class JwtTest {
         JsonNode header = decode(parts[0]);
         assertEquals("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", header.toString());
         JsonNode claims = decode(parts[1]);
-        assertEquals(List.of("sub", "roles", "iat", "exp", "jti"), fieldNames(claims));
+        assertEquals(List.of("iss", "aud", "sub", "roles", "iat", "exp", "jti"), fieldNames(claims));
+        assertEquals(Jwt.DEV_ISSUER, claims.path("iss").asText());
+        assertEquals(Jwt.DEV_AUDIENCE, claims.path("aud").asText());
         assertEquals("alice", claims.path("sub").asText());
         assertEquals("[\"CLIENT\",\"ANALYST\"]", claims.path("roles").toString());
         assertEquals(ISSUED.getEpochSecond(), claims.path("iat").asLong());
@@ -111,6 +113,25 @@ class JwtTest {
 
         assertEquals("--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + file.toAbsolutePath(),
                      Jwt.publicKeyArgument(file));
+    }
+
+    @Test
+    void anotherIssuerOrAudienceKeepsTheKey() throws GeneralSecurityException {
+        Jwt other = jwt.withIssuer("https://elsewhere.example").withAudience("billing");
+        String token = other.token("alice", ISSUED, EXPIRES, "CLIENT");
+
+        JsonNode claims = decode(token.split("\\.")[1]);
+        assertEquals("https://elsewhere.example", claims.path("iss").asText());
+        assertEquals("billing", claims.path("aud").asText());
+        assertTrue(verifies(token, jwt.publicKey()));
+    }
+
+    @Test
+    void trustArgumentsNameTheKeyTheIssuerAndTheAudience() {
+        Path file = dir.resolve("public.pem");
+
+        assertEquals(List.of(Jwt.publicKeyArgument(file), "--jangteo.security.jwt.issuer=jangteo-dev",
+                             "--jangteo.security.jwt.audience=jangteo"), jwt.trustArguments(file));
     }
 
     private static boolean verifies(String token, PublicKey key) throws GeneralSecurityException {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Bearer tokens for the benchmark's requests, signed in this JVM with the dev key pair that {@code ./dev run} and
@@ -31,9 +32,14 @@ public final class BenchTokens {
         jwt = null;
     }
 
-    /** The argument that makes an app started by a scenario trust these tokens. */
-    public static String publicKeyArgument() {
-        return Jwt.publicKeyArgument(privateKeyFile.toAbsolutePath().resolveSibling("jwt-public.pem"));
+    /**
+     * The arguments that make an app started by a scenario trust these tokens: the dev public key, the dev issuer
+     * and audience (what the {@code loadtest} profile sets too).
+     */
+    public static List<String> trustArguments() {
+        return List.of(Jwt.publicKeyArgument(privateKeyFile.toAbsolutePath().resolveSibling("jwt-public.pem")),
+                       "--" + Jwt.ISSUER_PROPERTY + "=" + Jwt.DEV_ISSUER,
+                       "--" + Jwt.AUDIENCE_PROPERTY + "=" + Jwt.DEV_AUDIENCE);
     }
 
     public static String client(String userId) {

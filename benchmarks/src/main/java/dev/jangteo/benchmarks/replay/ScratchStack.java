@@ -75,13 +75,13 @@ final class ScratchStack implements AutoCloseable {
     String startQuerySide(Path jar, Path log) throws IOException {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        querySide = new ProcessBuilder(List.of(
+        querySide = new ProcessBuilder(Stream.concat(Stream.of(
                 java, "-Xmx1g", "-XX:+UseParallelGC", "-jar", jar.toString(), "--server.port=" + port,
                 "--spring.datasource.url=" + url(), "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password, "--jangteo.search.url=" + elasticsearchUrl,
                 "--jangteo.search.index-prefix=" + indexPrefix, "--spring.data.redis.host=" + redisHost,
-                "--spring.data.redis.port=" + redisPort, "--jangteo.redis.key-prefix=" + indexPrefix,
-                BenchTokens.publicKeyArgument()))
+                "--spring.data.redis.port=" + redisPort, "--jangteo.redis.key-prefix=" + indexPrefix),
+                BenchTokens.trustArguments().stream()).toList())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         queryUrl = "http://127.0.0.1:" + port;
         awaitReady(log);

@@ -157,7 +157,7 @@ public final class VerifyBench {
 
     private Process startQuerySide(String database, int port, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 java, "-Xmx1g", "-XX:+UseParallelGC", "-jar", settings.querySideJar().toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=jdbc:postgresql://" + settings.pgHost() + ":" + settings.pgPort() + "/"
@@ -168,8 +168,8 @@ public final class VerifyBench {
                 "--jangteo.search.index-prefix=" + database + "-",
                 "--spring.data.redis.host=" + settings.redisHost(),
                 "--spring.data.redis.port=" + settings.redisPort(),
-                "--jangteo.redis.key-prefix=" + database + ":",
-                BenchTokens.publicKeyArgument());
+                "--jangteo.redis.key-prefix=" + database + ":"));
+        command.addAll(BenchTokens.trustArguments());
         return new ProcessBuilder(command).redirectErrorStream(true)
                                           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                                           .start();

@@ -5,6 +5,7 @@ import dev.jangteo.api.account.DepositFundsCommand;
 import dev.jangteo.api.account.OpenAccountCommand;
 import dev.jangteo.command.refusal.Refusal;
 import dev.jangteo.platform.axon.AuditMetadata;
+import dev.jangteo.platform.security.dev.DevSecurityConfiguration;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;

@@ -41,13 +41,14 @@ import java.util.Objects;
 
 /**
  * Both apps are stateless resource servers: every request carries a JWT bearer token (RS256), verified with the key
- * or JWKS of Spring Boot's standard properties, whose {@code sub} is the acting user and whose {@code roles} are
+ * or JWKS of Spring Boot's standard properties, of the configured issuer and audience ({@link TokenTrust}), whose
+ * {@code sub} is the acting user and whose {@code roles} are
  * {@link Role}s; Prometheus alone scrapes with a static token of its own ({@link ScrapeToken}). Each app lists one rule per endpoint ({@link EndpointRules}); anything unlisted is denied. No
  * sessions, no cookies, hence no CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties({CorsProperties.class, ScrapeToken.Properties.class})
+@EnableConfigurationProperties({CorsProperties.class, ScrapeToken.Properties.class, TokenTrust.class})
 public class SecurityConfiguration {
 
     /** Every user id column (Require.MAX_ID_LENGTH in shared-api). */
@@ -164,6 +165,25 @@ public class SecurityConfiguration {
     OAuth2TokenValidator<Jwt> subjectIsAUserId() {
         return new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()
                 && sub.length() <= MAX_SUBJECT_LENGTH && sub.strip().equals(sub));
+    }
+
+    /** {@code iss} is the configured identity provider's; without one configured the app does not start. */
+    @Bean
+    OAuth2TokenValidator<Jwt> issuerIsTrusted(TokenTrust trust) {
+        return required(trust).issuerValidator();
+    }
+
+    /** {@code aud} names this API; without an audience configured the app does not start. */
+    @Bean
+    OAuth2TokenValidator<Jwt> audienceIsThisApi(TokenTrust trust) {
+        return required(trust).audienceValidator();
+    }
+
+    private static TokenTrust required(TokenTrust trust) {
+        if (!trust.missing().isEmpty()) {
+            throw new MissingTokenTrustException(trust.missing());
+        }
+        return trust;
     }
 
     @Bean

@@ -49,6 +49,8 @@ public abstract class QuerySideStack {
         registry.add("jangteo.redis.key-prefix", TestDatabase::keyPrefix);
         registry.add("jangteo.search.index-prefix", TestDatabase::indexPrefix);
         registry.add(Jwt.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
+        registry.add(Jwt.ISSUER_PROPERTY, TestTokens::issuer);
+        registry.add(Jwt.AUDIENCE_PROPERTY, TestTokens::audience);
         registry.add("jangteo.metrics.scrape.token", () -> SCRAPE_TOKEN);
     }
 

@@ -26,6 +26,16 @@ final class TestTokens {
         return "file:" + PUBLIC_KEY.toAbsolutePath();
     }
 
+    /** The {@code iss} of these tokens, which the app is told to take ({@link Jwt#ISSUER_PROPERTY}). */
+    static String issuer() {
+        return KEYS.issuer();
+    }
+
+    /** The {@code aud} of these tokens ({@link Jwt#AUDIENCE_PROPERTY}). */
+    static String audience() {
+        return KEYS.audience();
+    }
+
     static String of(String subject, String... roles) {
         Instant now = Instant.now();
         return KEYS.token(subject, now, now.plus(LIFETIME), roles);

@@ -1,4 +1,4 @@
-package dev.jangteo.command.security;
+package dev.jangteo.platform.security.dev;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package dev.jangteo.command.security;
+package dev.jangteo.platform.security.dev;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.jangteo.platform.security.Role;
+import dev.jangteo.platform.security.TokenTrust;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,17 +23,20 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-/** Signs RS256 tokens for demo and load-test users with the dev private key. Never present in the default profile. */
+/**
+ * Signs RS256 tokens for demo and load-test users with the dev private key, as the issuer and for the audience the
+ * app takes ({@link TokenTrust}). Never present in the default profile.
+ */
 class DevTokenIssuer {
-
-    static final String ISSUER = "jangteo-dev";
 
     private final RSASSASigner signer;
     private final DevIssuerProperties properties;
+    private final TokenTrust trust;
     private final Clock clock;
 
-    DevTokenIssuer(DevIssuerProperties properties, Clock clock) {
+    DevTokenIssuer(DevIssuerProperties properties, TokenTrust trust, Clock clock) {
         this.properties = properties;
+        this.trust = trust;
         this.clock = clock;
         this.signer = new RSASSASigner(privateKey(properties));
     }
@@ -44,7 +48,8 @@ class DevTokenIssuer {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.ttl());
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
+                .issuer(trust.issuer())
+                .audience(trust.audience())
                 .subject(subject)
                 .claim("roles", roles.stream().map(Role::name).toList())
                 .issueTime(Date.from(now))

@@ -1,6 +1,7 @@
-package dev.jangteo.command.security;
+package dev.jangteo.platform.security.dev;
 
 import dev.jangteo.platform.security.Role;
+import dev.jangteo.platform.security.TokenTrust;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,17 +24,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DevTokenIssuerTest {
 
     private static final Instant NOW = Instant.now();
+    private static final TokenTrust TRUST = new TokenTrust("jangteo-dev", "jangteo");
 
     @Test
     void canIssueATokenTheAppsVerify() throws Exception {
         KeyPair keys = rsa();
-        DevTokenIssuer issuer = new DevTokenIssuer(properties(keys, Duration.ofHours(1)),
+        DevTokenIssuer issuer = new DevTokenIssuer(properties(keys, Duration.ofHours(1)), TRUST,
                                                    Clock.fixed(NOW, ZoneOffset.UTC));
 
         DevTokenIssuer.Issued issued = issuer.issue("alice", List.of(Role.CLIENT, Role.ANALYST));
         Jwt jwt = NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic()).build().decode(issued.token());
 
         assertThat(jwt.getSubject()).isEqualTo("alice");
+        assertThat(jwt.getClaimAsString("iss")).isEqualTo("jangteo-dev");
+        assertThat(jwt.getAudience()).containsExactly("jangteo");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("CLIENT", "ANALYST");
         assertThat(jwt.getExpiresAt()).isEqualTo(issued.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         assertThat(issued.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(1)));
@@ -43,7 +47,7 @@ class DevTokenIssuerTest {
     @Test
     void cannotStartWithoutAPrivateKey() {
         assertThatThrownBy(() -> new DevTokenIssuer(new DevIssuerProperties(null, Duration.ofHours(1)),
-                                                    Clock.systemUTC()))
+                                                    TRUST, Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("private-key-location");
     }

@@ -1,8 +1,9 @@
-package dev.jangteo.command.security;
+package dev.jangteo.platform.security.dev;
 
 import dev.jangteo.platform.security.Role;
 import dev.jangteo.platform.web.ApiException;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -12,11 +13,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code POST /api/dev/tokens}: a token for any demo user, for {@code ./dev token} and load tests. Exists only under
- * the {@code local} and {@code loadtest} profiles; elsewhere the path is denied like any unlisted one.
+ * {@code POST /api/dev/tokens}: a token for any demo user, for {@code ./dev token}, load tests and the console's dev
+ * sign-in, on both apps. Exists only under the {@code local} and {@code loadtest} profiles; elsewhere the path is
+ * denied like any unlisted one. Documented under the {@code security} tag of each app.
  */
 @RestController
 @SecurityRequirements
+@Tag(name = "security")
 @Profile({DevSecurityConfiguration.LOCAL, DevSecurityConfiguration.LOADTEST})
 class DevTokenController {
 
