@@ -20,9 +20,12 @@ import org.openqa.selenium.chromium.ChromiumDriver;
  */
 final class Accessible {
 
-    /** The roles of controls a label names: what "the input labelled X" means. */
+    /**
+     * The roles of controls a label names: what "the input labelled X" means. Chromium gives date and time inputs
+     * roles of its own ({@code Date}, {@code DateTime}, {@code InputTime}).
+     */
     private static final Set<String> LABELLED = Set.of("textbox", "searchbox", "combobox", "listbox", "checkbox",
-            "radio", "switch", "slider", "spinbutton");
+            "radio", "switch", "slider", "spinbutton", "Date", "DateTime", "InputTime");
     private static final String HANDOVER = "__jangteoAccessible";
 
     private Accessible() {

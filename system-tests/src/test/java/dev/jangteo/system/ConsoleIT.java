@@ -100,8 +100,8 @@ class ConsoleIT {
     void signsInWithTheKeyboardAlone() {
         browser.open(stack.query().resolve("/console/"));
         WebElement name = browser.labelled("User name");
+        name.clear(); // leaves the focus nowhere: click after, as a user would
         name.click();
-        name.clear();
         browser.press("keyboard-auditor", Keys.TAB);   // to CLIENT
         browser.press(Keys.TAB, Keys.TAB, Keys.SPACE); // to AUDITOR, ticked
         browser.press(Keys.TAB, Keys.TAB, Keys.ENTER); // past ADMIN, to the button
@@ -147,7 +147,11 @@ class ConsoleIT {
         // As of a moment: now answers the latest version; before the order existed, a clear refusal.
         setValue(browser.labelled("State as of (UTC)"), "2100-01-01T00:00:00");
         browser.role("button", "Show state").click();
-        browser.waitUntil(d -> d.findElement(By.id("as-of-result")).getText().contains("version 1"));
+        String asOf = browser.waitUntil(d -> {
+            String shown = d.findElement(By.id("as-of-result")).getText() + d.findElement(By.id("alert")).getText();
+            return shown.isEmpty() ? null : shown;
+        });
+        assertThat(asOf).contains("As of 2100-01-01 00:00:00 UTC: version 1.");
         browser.expectConsoleError("404");
         setValue(browser.labelled("State as of (UTC)"), "2001-01-01T00:00:00");
         browser.role("button", "Show state").click();

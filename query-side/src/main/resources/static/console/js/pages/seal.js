@@ -26,8 +26,11 @@ export async function sealPage(main) {
     try {
       const answer = await api('/api/audit/verify' + query({from: from.value, to: to.value}));
       result.replaceChildren(verdict(answer));
-      announce(answer.verified ? `Verified: ${answer.checked} events are as sealed.`
-                               : `Tampering found at position ${answer.firstMismatch}.`);
+      if (answer.verified) {
+        announce(`Verified: ${answer.checked} events are as sealed.`);
+      } else {
+        showError(new Error(`Tampering found at position ${answer.firstMismatch}.`));
+      }
     } catch (error) {
       result.replaceChildren();
       showError(error);
