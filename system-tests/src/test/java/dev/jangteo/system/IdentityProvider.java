@@ -35,8 +35,15 @@ final class IdentityProvider implements AutoCloseable {
 
     /** Starts the jar of system property {@code identity.jar}, signing with {@code signingKey}; waits until ready. */
     static IdentityProvider start(String name, Path signingKey) {
-        int port = freePort();
-        URI issuer = URI.create("http://127.0.0.1:" + port);
+        return start(name, signingKey, freePort());
+    }
+
+    /**
+     * As above, on {@code port} (its issuer is then {@link #issuerAt}), with {@code extraArgs} after the others: for a
+     * test whose apps must know the issuer before the provider can know them (the console's redirect URI).
+     */
+    static IdentityProvider start(String name, Path signingKey, int port, String... extraArgs) {
+        URI issuer = issuerAt(port);
         Path log = Path.of("target", "apps", name + "-identity.log");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(
@@ -44,6 +51,7 @@ final class IdentityProvider implements AutoCloseable {
                 "--spring.profiles.active=demo", "--jangteo.identity.issuer=" + issuer,
                 "--jangteo.identity.audience=" + AUDIENCE,
                 "--jangteo.identity.signing-key-location=file:" + signingKey.toAbsolutePath()));
+        command.addAll(List.of(extraArgs));
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -60,8 +68,17 @@ final class IdentityProvider implements AutoCloseable {
         return issuer;
     }
 
+    static URI issuerAt(int port) {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
     /** What makes an app take this provider's tokens (a JWKS replaces the tests' public key). */
     List<String> appArguments() {
+        return appArguments(issuer);
+    }
+
+    /** What makes an app take the tokens of the provider of {@code issuer}, started or not. */
+    static List<String> appArguments(URI issuer) {
         return List.of("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks",
                        "--jangteo.security.jwt.issuer=" + issuer, "--jangteo.security.jwt.audience=" + AUDIENCE);
     }
@@ -113,7 +130,7 @@ final class IdentityProvider implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
