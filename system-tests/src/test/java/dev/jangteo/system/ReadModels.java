@@ -18,13 +18,14 @@ import java.util.TreeMap;
  * Everything the query side of a stack has built from the events, in a form two snapshots compare with equals:
  * every read-model table of {@code query_side} (rows as text, sorted), every Redis key under the stack's prefix, and
  * every Elasticsearch document behind its read alias (source and external version). Tokens, dead letters, the
- * instances sharing the segments and Flyway's history are not read models.
+ * instances sharing the segments, the operators' actions and Flyway's history are not read models.
  */
 record ReadModels(Map<String, List<String>> tables, Map<String, Object> redis, Map<String, JsonNode> documents) {
 
     private static final Set<String> NOT_READ_MODELS = Set.of("token_entry", "dead_letter_entry",
                                                               "dead_letter_eviction", "flyway_schema_history",
-                                                              "processing_node", "segment_handover");
+                                                              "processing_node", "segment_handover",
+                                                              "operator_action");
 
     static ReadModels of(Stack stack) throws SQLException {
         Map<String, List<String>> tables = new TreeMap<>();
