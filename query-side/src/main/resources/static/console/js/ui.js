@@ -71,12 +71,14 @@ export function confirmAction(title, text, confirmLabel) {
 /** A table with a caption; columns are {label, value(row), num?}; value may return a node. */
 export function table(caption, columns, rows, empty = 'Nothing to show.') {
   if (!rows.length) return h('p', {class: 'muted'}, empty);
+  // Explicit roles keep the table a table to screen readers where a phone's style shows each row as a card.
   return h('div', {class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': caption},
-    h('table', {},
-      h('caption', {class: 'muted', style: null}, caption),
-      h('thead', {}, h('tr', {}, columns.map(c => h('th', {scope: 'col', class: c.num ? 'num' : null}, c.label)))),
-      h('tbody', {}, rows.map(row => h('tr', {},
-        columns.map(c => h('td', {class: c.num ? 'num' : null}, c.value(row))))))));
+    h('table', {role: 'table'},
+      h('caption', {class: 'muted'}, caption),
+      h('thead', {role: 'rowgroup'}, h('tr', {role: 'row'},
+        columns.map(c => h('th', {scope: 'col', role: 'columnheader', class: c.num ? 'num' : null}, c.label)))),
+      h('tbody', {role: 'rowgroup'}, rows.map(row => h('tr', {role: 'row'},
+        columns.map(c => h('td', {role: 'cell', class: c.num ? 'num' : null, 'data-label': c.label}, c.value(row))))))));
 }
 
 export function facts(pairs) {
