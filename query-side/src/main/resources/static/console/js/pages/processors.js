@@ -14,27 +14,59 @@ export async function processorsPage(main, {signal}) {
   main.append(live, outcome, body);
 
 
-  const draw = processors => {
+  // Rows are updated in place, once a second: the buttons stay the same elements, so the keyboard focus and a
+  // pointer on them survive every update.
+  const columns = [
+    {label: 'Group', value: p => h('strong', {}, p.name)},
+    {label: 'State', value: p => state(p)},
+    {label: 'Position', num: true, value: p => number(p.position)},
+    {label: 'Head', num: true, value: p => number(p.head)},
+    {label: 'Lag (events)', num: true, value: p => number(p.lagEvents)},
+    {label: 'Lag (s)', num: true, value: p => p.lagSeconds === null ? '—' : p.lagSeconds.toFixed(1)},
+    {label: 'Segments and claims', value: p => p.segments.length
+        ? h('ul', {class: 'plain'}, p.segments.map(s => h('li', {},
+            `#${s.segment} ${s.owner || 'unclaimed'}${s.local ? ' (here)' : ''}${s.caughtUp ? '' : ', catching up'}`
+            + (s.error ? `, error: ${s.errorMessage}` : ''))))
+        : h('span', {class: 'muted'}, 'none claimed here')},
+    {label: 'Replay', value: p => progress(p)}
+  ];
+  const rows = new Map();
+  const tbody = h('tbody', {role: 'rowgroup'});
+  body.append(h('div', {class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Processing groups'},
+    h('table', {role: 'table'}, h('caption', {class: 'muted'}, 'Processing groups'),
+      h('thead', {role: 'rowgroup'}, h('tr', {role: 'row'},
+        [...columns, {label: 'Actions'}].map(c => h('th', {scope: 'col', role: 'columnheader', class: c.num ? 'num' : null},
+                                                    c.label)))),
+      tbody)));
 
-    body.replaceChildren(table('Processing groups', [
-      {label: 'Group', value: p => h('strong', {}, p.name)},
-      {label: 'State', value: p => state(p)},
-      {label: 'Position', num: true, value: p => number(p.position)},
-      {label: 'Head', num: true, value: p => number(p.head)},
-      {label: 'Lag (events)', num: true, value: p => number(p.lagEvents)},
-      {label: 'Lag (s)', num: true, value: p => p.lagSeconds === null ? '—' : p.lagSeconds.toFixed(1)},
-      {label: 'Segments and claims', value: p => p.segments.length
-          ? h('ul', {class: 'plain'}, p.segments.map(s => h('li', {},
-              `#${s.segment} ${s.owner || 'unclaimed'}${s.local ? ' (here)' : ''}${s.caughtUp ? '' : ', catching up'}`
-              + (s.error ? `, error: ${s.errorMessage}` : ''))))
-          : h('span', {class: 'muted'}, 'none claimed here')},
-      {label: 'Replay', value: p => progress(p)},
-      {label: 'Actions', value: p => h('div', {class: 'row'},
-          h('button', {type: 'button', 'data-replay': p.name, disabled: p.replaying,
-                       onclick: () => replay(p.name)}, 'Replay'),
-          h('button', {type: 'button', 'data-verify': p.name, disabled: p.replaying,
-                       onclick: () => verify(p.name)}, 'Verified replay'))}
-    ], processors, 'No processing groups.'));
+  const row = p => {
+    const replayButton = h('button', {type: 'button', 'data-replay': p.name, onclick: () => replay(p.name)}, 'Replay');
+    const verifyButton = h('button', {type: 'button', 'data-verify': p.name, onclick: () => verify(p.name)},
+                           'Verified replay');
+    const cells = columns.map(c => h('td', {role: 'cell', class: c.num ? 'num' : null, 'data-label': c.label}));
+    const tr = h('tr', {role: 'row', 'data-group': p.name}, cells,
+                 h('td', {role: 'cell', 'data-label': 'Actions'}, h('div', {class: 'row'}, replayButton, verifyButton)));
+    return {tr, cells, buttons: [replayButton, verifyButton]};
+  };
+
+  const draw = processors => {
+    const seen = new Set();
+    for (const p of processors) {
+      seen.add(p.name);
+      if (!rows.has(p.name)) {
+        rows.set(p.name, row(p));
+        tbody.append(rows.get(p.name).tr);
+      }
+      const {cells, buttons} = rows.get(p.name);
+      columns.forEach((c, index) => cells[index].replaceChildren(c.value(p)));
+      buttons.forEach(button => { button.disabled = p.replaying; });
+    }
+    for (const [name, {tr}] of rows) {
+      if (!seen.has(name)) {
+        tr.remove();
+        rows.delete(name);
+      }
+    }
   };
 
   async function replay(name) {
