@@ -12,11 +12,7 @@ import java.net.URI;
  * {@code dev-sign-in}: the local profile's sign-in without a provider (the app's own {@code POST /api/dev/tokens}).
  */
 @ConfigurationProperties("jangteo.console")
-record ConsoleProperties(Oidc oidc, @DefaultValue("false") boolean devSignIn) {
-
-    ConsoleProperties {
-        oidc = oidc == null ? new Oidc(null, "jangteo-console", "openid profile") : oidc;
-    }
+record ConsoleProperties(@DefaultValue Oidc oidc, @DefaultValue("false") boolean devSignIn) {
 
     record Oidc(URI issuer, @DefaultValue("jangteo-console") String clientId,
                 @DefaultValue("openid profile") String scope) {
